@@ -1,0 +1,95 @@
+// The case: one award cycle of one jurisdiction, as read and validated from a
+// case folder. Plain data; ingest fills it, rules read it, render prints it.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+
+namespace award {
+
+// 自评: one year's 卓越绩效 self-evaluation result as the applicant reports it.
+struct SelfEvaluation {
+    int year = 0;
+    std::string result;  // "优秀", "良好", "一般", "差"
+};
+
+// 事故 / 投诉 / 失信: something that happened to the applicant, with its date.
+struct Incident {
+    Date date;
+    std::string kind;      // e.g. "质量事故", "安全事故", "质量投诉", "失信行为" (see policy pack)
+    std::string severity;  // "一般", "较大", "重大", "特别重大", "严重"
+    std::string description;
+};
+
+// 以往获奖: an award of this jurisdiction the applicant already holds (or held).
+struct PriorAward {
+    std::string award;  // the award's name as in the policy pack, e.g. "区长质量提名奖"
+    Date awarded_on;
+    std::optional<Date> revoked_on;  // 撤销 (第三十条, 第三十一条)
+};
+
+struct ContactPerson {
+    std::string name;
+    std::string phone;
+};
+
+// 申报组织.
+struct Applicant {
+    std::string name;         // 单位名称
+    std::string credit_code;  // 统一社会信用代码
+    std::string award;        // 申报奖项: an award name from the policy pack
+    std::string region;       // 注册地 (区县)
+    std::string address;      // 通讯地址
+    Date founded;             // 成立日期
+    std::string industry;     // 所属行业
+    std::vector<std::string> designations;  // e.g. "专精特新小巨人"
+    bool licences_valid = false;            // 具备相关资质或证照 (declared)
+    bool policy_compliant = false;          // 符合产业导向、环保、安全、质量等政策要求 (declared)
+    std::vector<SelfEvaluation> self_evaluations;
+    std::vector<Incident> incidents;
+    std::vector<PriorAward> prior_awards;
+    ContactPerson contact;
+    std::string source;  // where it came from, for messages: "applicants.json: /applicants/3"
+};
+
+// 联系方式 of the secretariat, printed on notices and letters.
+struct Contact {
+    std::string department;  // 联系部门
+    std::string person;      // 联系人
+    std::string phone;       // 联系电话
+    std::string address;     // 通讯地址
+    std::string email;       // optional
+};
+
+// A recorded decision by people, not the program (decisions.json).
+struct Decision {
+    std::string kind;         // "special_approval" (特批, 魏都区第十条)
+    std::string credit_code;  // whom it concerns
+    Date date;
+    std::string basis;        // e.g. "评委会2026年第2次会议纪要"
+    std::string source;       // "decisions.json: /decisions/0"
+};
+
+struct AcceptanceStage {
+    Date notice_date;           // 成文日期 of the 公示 and of the letters
+    Date publicity_start;       // 公示开始日期
+    std::string document_number;  // 发文字号, optional, e.g. "魏质奖秘〔2026〕3号"
+};
+
+struct Case {
+    std::string id;  // the case folder's name, e.g. "weidu-2026"
+    std::filesystem::path folder;
+    std::string policy;  // policy pack id, e.g. "weidu"
+    int year = 0;        // 年度
+    Date application_deadline;  // 申报截止日期: the reference date of eligibility checks
+    std::string issuer;         // 发文机关 / 署名, e.g. "魏都区区长质量奖评审委员会秘书处"
+    Contact contact;
+    AcceptanceStage acceptance;
+    std::vector<Applicant> applicants;
+    std::vector<Decision> decisions;
+};
+
+}  // namespace award

@@ -1,0 +1,63 @@
+// A policy pack: one jurisdiction's regulation as data (templates/policies/*.json).
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace award {
+
+// One eligibility check: a parameterised check kind, the article it rests on,
+// and the sentences for the letter (editable in the pack).
+struct CheckSpec {
+    std::string id;       // unique in the pack, e.g. "wd-9-years"
+    std::string kind;     // e.g. "min_years_operating"
+    std::string article;  // e.g. "第九条"
+    std::string requirement;  // what the article asks, in Chinese, quoted in reasons
+    nlohmann::json params;    // kind-specific parameters
+    std::string fail_text;    // sentence template with {placeholders}, see rules/checks.hpp
+};
+
+struct AwardSpec {
+    std::string id;    // e.g. "main", "nomination", "innovation"
+    std::string name;  // e.g. "区长质量奖"
+    int quota = 0;     // 名额 per cycle; 0 = no fixed quota
+    long long prize_yuan = 0;  // 奖金 (元) for first-time winners
+    bool open_to_application = true;  // false: conferred by score, not applied for (质量管理创新奖)
+    std::vector<std::string> checks;  // CheckSpec ids applied to applicants for this award, in order
+    std::string article;              // where the award and its quota are set, e.g. "第四条"
+};
+
+enum class PeriodUnit { WorkingDays, CalendarDays };
+
+struct PublicitySpec {
+    int length = 0;
+    PeriodUnit unit = PeriodUnit::WorkingDays;
+    std::string article;  // e.g. "第十四条"
+};
+
+struct Policy {
+    std::string id;            // e.g. "weidu"
+    std::string jurisdiction;  // e.g. "魏都区"
+    std::string regulation;    // e.g. "魏都区区长质量奖管理办法"
+    std::string award_title;   // e.g. "魏都区区长质量奖"
+    std::vector<AwardSpec> awards;
+    std::vector<CheckSpec> checks;
+    PublicitySpec acceptance_publicity;  // 受理名单公示
+    std::string rejection_article;       // article requiring written reasons, e.g. "第十四条"
+    std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)
+    std::vector<std::string> severities;      // recognised Incident::severity values, mildest first
+    std::filesystem::path source;        // the pack file
+
+    const AwardSpec* find_award_by_name(const std::string& name) const {
+        for (const auto& a : awards) if (a.name == name) return &a;
+        return nullptr;
+    }
+    const CheckSpec* find_check(const std::string& check_id) const {
+        for (const auto& c : checks) if (c.id == check_id) return &c;
+        return nullptr;
+    }
+};
+
+}  // namespace award

@@ -1,0 +1,30 @@
+// The documents of the acceptance stage. One file per document kind under render/.
+// Each writer renders into the path given (the caller stages and moves files).
+// A character that no configured font has stops the run with an InputError
+// naming the document, the applicant (or case field) and the character.
+#pragma once
+#include <filesystem>
+
+#include "model/case.hpp"
+#include "model/outcome.hpp"
+#include "model/policy.hpp"
+
+namespace award {
+
+struct RenderEnv {
+    std::filesystem::path data_dir;  // holds templates/ and fonts/
+};
+
+// 受理名单公示.pdf: GB/T 9704 notice with the publicity period and the table of accepted applicants.
+void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
+                                 const AcceptanceOutcome& outcome, const std::filesystem::path& out);
+
+// 不予受理通知书/<单位名称>.pdf: one letter to an applicant not accepted, each failed check a numbered reason.
+void write_rejection_letter_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
+                                const EligibilityResult& result, const std::filesystem::path& out);
+
+// 受理名单.xlsx: the accepted applicants.
+void write_acceptance_list_xlsx(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome,
+                                const std::filesystem::path& out);
+
+}  // namespace award

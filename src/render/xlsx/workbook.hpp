@@ -1,0 +1,81 @@
+// A thin RAII layer over libxlsxwriter for the office's list-like workbooks: a
+// styled, frozen header row; column widths fitted to the content; A4 landscape
+// printing with the header row repeated; deterministic files (fixed creation
+// date). Every value is written as a typed cell, never as a formula, whatever the
+// user's text holds.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+
+struct lxw_workbook;
+struct lxw_worksheet;
+struct lxw_format;
+
+namespace award {
+
+struct Cell {
+    enum class Kind { Text, Wrapped, Number, Date } kind = Kind::Text;
+    std::string text_value;
+    double number_value = 0;
+    Date date_value;
+
+    static Cell text_of(std::string s, Kind k) { Cell c; c.kind = k; c.text_value = std::move(s); return c; }
+    static Cell text(std::string s) { return text_of(std::move(s), Kind::Text); }
+    static Cell wrapped(std::string s) { return text_of(std::move(s), Kind::Wrapped); }
+    static Cell number(double v) { Cell c; c.kind = Kind::Number; c.number_value = v; return c; }
+    static Cell date(Date d) { Cell c; c.kind = Kind::Date; c.date_value = d; return c; }
+};
+
+class Workbook;
+
+class Sheet {
+public:
+    void header(const std::vector<std::string>& titles);
+    void row(const std::vector<Cell>& cells);
+    void note_row(const std::string& text);  // a single merged line of explanation
+    void finish();                           // sets the column widths
+
+private:
+    friend class Workbook;
+    Sheet(Workbook& wb, lxw_worksheet* ws, std::string print_title) : wb_(wb), ws_(ws), print_title_(std::move(print_title)) {}
+    void fit(std::size_t col, const std::string& text);
+
+    Workbook& wb_;
+    lxw_worksheet* ws_;
+    std::string print_title_;
+    std::vector<double> widths_;
+    std::vector<bool> wrapped_;
+    unsigned row_ = 0;
+};
+
+class Workbook {
+public:
+    // Writes to `out` when close() is called. `created` becomes the file's creation date.
+    Workbook(const std::filesystem::path& out, const std::string& title, const std::string& author, const Date& created);
+    ~Workbook();
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    Sheet add_sheet(const std::string& name, const std::string& print_title);
+    void close();  // throws std::runtime_error naming the file on failure
+
+private:
+    friend class Sheet;
+    std::filesystem::path path_;
+    std::string title_, author_;
+    lxw_workbook* wb_ = nullptr;
+    lxw_format* header_ = nullptr;
+    lxw_format* text_ = nullptr;
+    lxw_format* wrap_ = nullptr;
+    lxw_format* date_ = nullptr;
+    lxw_format* number_ = nullptr;
+    lxw_format* note_ = nullptr;
+};
+
+// Display width of text in Excel's character units: CJK and full-width characters count 2.
+double display_width(const std::string& utf8);
+
+}  // namespace award

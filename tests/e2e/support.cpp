@@ -1,0 +1,94 @@
+#include "support.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include <sys/wait.h>
+
+namespace e2e {
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + p.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+}
+
+nlohmann::json read_json(const fs::path& p) { return nlohmann::json::parse(read_file(p)); }
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("award-e2e-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+}
+
+Ran run(const std::string& command) {
+    TempDir tmp;
+    const fs::path out = tmp.path / "out", err = tmp.path / "err";
+    const std::string full = command + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
+    int raw = std::system(full.c_str());
+    Ran r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+}
+
+Ran award(const std::vector<std::string>& args) {
+    std::string cmd = quote(AWARD_BINARY) + " --data-dir " + quote(AWARD_SOURCE_DIR);
+    for (const auto& a : args) cmd += " " + quote(a);
+    return run(cmd);
+}
+
+fs::path sample_dir() { return fs::path(AWARD_SOURCE_DIR) / "samples" / "weidu-2026"; }
+
+fs::path copy_sample(const fs::path& into) {
+    const fs::path dest = into / "weidu-2026";
+    fs::copy(sample_dir(), dest, fs::copy_options::recursive);
+    return dest;
+}
+
+std::vector<fs::path> files_under(const fs::path& dir) {
+    std::vector<fs::path> files;
+    if (!fs::exists(dir)) return files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) files.push_back(fs::relative(e.path(), dir));
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string pdf_text(const fs::path& pdf) {
+    Ran r = run("pdftotext -layout " + quote(pdf.string()) + " -");
+    if (r.status != 0) throw std::runtime_error("pdftotext failed on " + pdf.string() + ": " + r.err);
+    return r.out;
+}
+
+std::string squeeze(std::string s) {
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }),
+            s.end());
+    return s;
+}
+
+}  // namespace e2e

@@ -1,0 +1,41 @@
+// Running the real `award` binary and the tools a user checks output with
+// (pdftotext, pdffonts, qpdf, openpyxl), from tests.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace e2e {
+
+namespace fs = std::filesystem;
+
+struct Ran {
+    int status = -1;  // exit status
+    std::string out, err;
+};
+
+std::string quote(const std::string& s);  // for the shell
+Ran run(const std::string& command);       // runs via /bin/sh, captures both streams
+Ran award(const std::vector<std::string>& args);
+
+std::string read_file(const fs::path& p);
+void write_file(const fs::path& p, const std::string& text);
+nlohmann::json read_json(const fs::path& p);
+
+// A fresh, empty temporary folder, removed when the object goes.
+struct TempDir {
+    fs::path path;
+    TempDir();
+    ~TempDir();
+};
+
+fs::path sample_dir();                      // samples/weidu-2026 in the source tree
+fs::path copy_sample(const fs::path& into);  // a copy of the sample to edit
+std::vector<fs::path> files_under(const fs::path& dir);  // regular files, sorted, relative
+
+std::string pdf_text(const fs::path& pdf);  // pdftotext -layout
+std::string squeeze(std::string s);         // drops white space (pdftotext spaces out CJK in tables)
+
+}  // namespace e2e
