@@ -27,6 +27,7 @@ struct AwardSpec {
     bool open_to_application = true;  // false: conferred by score, not applied for (质量管理创新奖)
     std::vector<std::string> checks;  // CheckSpec ids applied to applicants for this award, in order
     std::string article;              // where the award and its quota are set, e.g. "第四条"
+    std::string prize_article;        // where its money is set, e.g. "第二十三条" (may be empty)
 };
 
 enum class PeriodUnit { WorkingDays, CalendarDays };
@@ -48,6 +49,7 @@ struct Policy {
     std::string rejection_article;       // article requiring written reasons, e.g. "第十四条"
     std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)
     std::vector<std::string> severities;      // recognised Incident::severity values, mildest first
+    std::vector<std::string> designations;    // recognised Applicant::designations, e.g. "专精特新小巨人"
     std::filesystem::path source;        // the pack file
 
     const AwardSpec* find_award_by_name(const std::string& name) const {

@@ -80,7 +80,8 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 }
 
 std::string pdf_text(const fs::path& pdf) {
-    Ran r = run("pdftotext -layout " + quote(pdf.string()) + " -");
+    // -raw: content-stream order, so a name wrapped inside a table cell reads back whole.
+    Ran r = run("pdftotext -raw -enc UTF-8 " + quote(pdf.string()) + " -");
     if (r.status != 0) throw std::runtime_error("pdftotext failed on " + pdf.string() + ": " + r.err);
     return r.out;
 }

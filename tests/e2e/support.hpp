@@ -35,7 +35,7 @@ fs::path sample_dir();                      // samples/weidu-2026 in the source 
 fs::path copy_sample(const fs::path& into);  // a copy of the sample to edit
 std::vector<fs::path> files_under(const fs::path& dir);  // regular files, sorted, relative
 
-std::string pdf_text(const fs::path& pdf);  // pdftotext -layout
+std::string pdf_text(const fs::path& pdf);  // pdftotext -raw
 std::string squeeze(std::string s);         // drops white space (pdftotext spaces out CJK in tables)
 
 }  // namespace e2e

@@ -1,0 +1,414 @@
+#include "ingest/case_reader.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "ingest/credit_code.hpp"
+#include "ingest/json_fields.hpp"
+#include "ingest/known_values.hpp"
+
+namespace award {
+
+namespace fs = std::filesystem;
+using namespace award::ingest;
+
+namespace {
+
+const std::string kCaseFile = "case.json";
+const std::string kApplicantsFile = "applicants.json";
+const std::string kDecisionsFile = "decisions.json";
+
+// What the applicant and decision checks need to know from case.json. Anything
+// case.json got wrong is empty here, and the checks that need it are skipped:
+// the problem has been reported once already.
+struct CaseFacts {
+    const Policy* policy = nullptr;
+    std::optional<int> year;
+    std::optional<Date> deadline;  // 申报截止日期, the reference date
+};
+
+std::string deadline_text(const Date& deadline) { return "申报截止日期 " + deadline.iso(); }
+
+// The folder's own name, also for "samples/weidu-2026/" and "." (as the user names
+// it: a symbolic link keeps its own name).
+std::string folder_name(const fs::path& dir) {
+    std::error_code ec;
+    fs::path p = fs::absolute(dir, ec);
+    p = (ec ? dir : p).lexically_normal();
+    if (!p.has_filename()) p = p.parent_path();
+    return p.filename().string();
+}
+
+// ---- case.json -------------------------------------------------------------
+
+Contact read_contact(const json& j, ProblemList& out) {
+    Fields f(out, kCaseFile, "/contact", j, {"department", "person", "phone", "address", "email"});
+    Contact c;
+    c.department = f.text("department", Need::optional).value_or("");
+    c.person = f.text("person", Need::required).value_or("");
+    c.phone = f.text("phone", Need::required).value_or("");
+    c.address = f.text("address", Need::optional).value_or("");
+    c.email = f.text("email", Need::optional).value_or("");
+    f.report_unknown_fields();
+    return c;
+}
+
+AcceptanceStage read_acceptance(const json& j, const CaseFacts& facts, ProblemList& out) {
+    Fields f(out, kCaseFile, "/acceptance", j, {"notice_date", "publicity_start", "document_number"});
+    AcceptanceStage a;
+    auto notice = f.date("notice_date", Need::required);
+    auto start = f.date("publicity_start", Need::required);
+    a.document_number = f.text("document_number", Need::optional).value_or("");
+    // The notice decides who was accepted, which needs the applications all in.
+    if (notice && facts.deadline && *notice < *facts.deadline)
+        f.problem("notice_date", notice->iso(), "不早于" + deadline_text(*facts.deadline) + " 的日期");
+    if (notice && start && *start < *notice)
+        f.problem("publicity_start", start->iso(), "不早于公示成文日期 notice_date（" + notice->iso() + "）的日期");
+    f.report_unknown_fields();
+    a.notice_date = notice.value_or(Date{});
+    a.publicity_start = start.value_or(Date{});
+    return a;
+}
+
+std::string known_policy_ids(const PolicyCatalog& policies) {
+    std::vector<std::string> ids;
+    for (const auto& [id, policy] : policies) ids.push_back(id);
+    if (ids.empty()) return "已知的政策包编号（templates/policies/ 中还没有任何政策包）";
+    return "已知的政策包编号之一：" + join(ids) + "（见 templates/policies/）";
+}
+
+CaseFacts read_case_file(const json& j, const PolicyCatalog& policies, Case& c, ProblemList& out) {
+    CaseFacts facts;
+    if (!j.is_object()) {
+        out.add(kCaseFile, "", "", as_given(j), "JSON 对象 { … }（格式见 samples/README.md）");
+        return facts;
+    }
+    Fields f(out, kCaseFile, "", j, {"policy", "year", "application_deadline", "issuer", "contact", "acceptance"});
+    if (auto id = f.text("policy", Need::required)) {
+        c.policy = *id;
+        auto it = policies.find(*id);
+        if (it == policies.end())
+            f.problem("policy", as_given(*f.find("policy")), known_policy_ids(policies));
+        else
+            facts.policy = &it->second;
+    }
+    facts.year = f.integer("year", Need::required, 2000, 2100);
+    facts.deadline = f.date("application_deadline", Need::required);
+    // The deadline closes the cycle's applications: in the cycle's year, or at the
+    // end of the year before for a cycle that starts early.
+    if (facts.year && facts.deadline &&
+        (facts.deadline->year() < *facts.year - 1 || facts.deadline->year() > *facts.year)) {
+        f.problem("application_deadline", facts.deadline->iso(),
+                  "年度 year（" + std::to_string(*facts.year) + "）当年或上一年内的日期");
+        facts.deadline.reset();
+    }
+    c.year = facts.year.value_or(0);
+    c.application_deadline = facts.deadline.value_or(Date{});
+    c.issuer = f.text("issuer", Need::required).value_or("");
+    if (const json* contact = f.object("contact", Need::required)) c.contact = read_contact(*contact, out);
+    if (const json* acceptance = f.object("acceptance", Need::required))
+        c.acceptance = read_acceptance(*acceptance, facts, out);
+    f.report_unknown_fields();
+    return facts;
+}
+
+// ---- applicants.json -------------------------------------------------------
+
+std::string award_names(const Policy& policy, bool open_only) {
+    std::vector<std::string> names;
+    for (const auto& a : policy.awards)
+        if (!open_only || a.open_to_application) names.push_back(a.name);
+    return join(names);
+}
+
+std::string open_awards_text(const Policy& policy) {
+    std::string text = "政策包 " + policy.id + " 中可申报的奖项之一：" + award_names(policy, true);
+    std::vector<std::string> closed;
+    for (const auto& a : policy.awards)
+        if (!a.open_to_application) closed.push_back(a.name);
+    if (!closed.empty()) text += "（" + join(closed) + "不接受申报）";
+    return text;
+}
+
+void read_self_evaluations(const json& list, const std::string& base, const std::string& suffix,
+                           const CaseFacts& facts, Applicant& a, ProblemList& out) {
+    std::map<int, std::string> seen;  // year -> record of its first entry
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string record = base + "/self_evaluations/" + std::to_string(k);
+        if (!list[k].is_object()) {
+            out.add(kApplicantsFile, record + suffix, "", as_given(list[k]),
+                    "对象 {\"year\": 年份, \"result\": 自评结果}");
+            continue;
+        }
+        Fields f(out, kApplicantsFile, record + suffix, list[k], {"year", "result"});
+        auto year = f.integer("year", Need::required, 2000, facts.year.value_or(2100));
+        auto result = f.one_of("result", Need::required, known_self_evaluation_results());
+        if (year) {
+            auto [it, fresh] = seen.emplace(*year, record);
+            if (!fresh)
+                f.problem("year", std::to_string(*year),
+                          "与 " + it->second + " 不同的年份（每年只能有一条自评）");
+        }
+        f.report_unknown_fields();
+        a.self_evaluations.push_back({year.value_or(0), result.value_or("")});
+    }
+}
+
+// The pack's own vocabulary when it lists one, the contract's fixed lists otherwise.
+const std::vector<std::string>& incident_kinds(const CaseFacts& facts) {
+    return facts.policy && !facts.policy->incident_kinds.empty() ? facts.policy->incident_kinds : known_incident_kinds();
+}
+const std::vector<std::string>& severities(const CaseFacts& facts) {
+    return facts.policy && !facts.policy->severities.empty() ? facts.policy->severities : known_severities();
+}
+
+void read_incidents(const json& list, const std::string& base, const std::string& suffix, const CaseFacts& facts,
+                    Applicant& a, ProblemList& out) {
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string record = base + "/incidents/" + std::to_string(k) + suffix;
+        if (!list[k].is_object()) {
+            out.add(kApplicantsFile, record, "", as_given(list[k]),
+                    "对象 {\"date\": …, \"kind\": …, \"severity\": …}");
+            continue;
+        }
+        Fields f(out, kApplicantsFile, record, list[k], {"date", "kind", "severity", "description"});
+        Incident incident;
+        incident.date = f.date("date", Need::required).value_or(Date{});
+        incident.kind = f.one_of("kind", Need::required, incident_kinds(facts)).value_or("");
+        incident.severity = f.one_of("severity", Need::required, severities(facts)).value_or("");
+        incident.description = f.text("description", Need::optional).value_or("");
+        f.report_unknown_fields();
+        a.incidents.push_back(std::move(incident));
+    }
+}
+
+void read_prior_awards(const json& list, const std::string& base, const std::string& suffix,
+                       const CaseFacts& facts, Applicant& a, ProblemList& out) {
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string record = base + "/prior_awards/" + std::to_string(k) + suffix;
+        if (!list[k].is_object()) {
+            out.add(kApplicantsFile, record, "", as_given(list[k]),
+                    "对象 {\"award\": 奖项名称, \"awarded_on\": 获奖日期}");
+            continue;
+        }
+        Fields f(out, kApplicantsFile, record, list[k], {"award", "awarded_on", "revoked_on"});
+        PriorAward prior;
+        if (auto name = f.text("award", Need::required)) {
+            prior.award = *name;
+            if (facts.policy && !facts.policy->find_award_by_name(*name))
+                f.problem("award", as_given(*f.find("award")),
+                          "政策包 " + facts.policy->id + " 中的奖项名称之一：" + award_names(*facts.policy, false));
+        }
+        auto awarded = f.date("awarded_on", Need::required);
+        if (awarded && facts.deadline && *awarded > *facts.deadline)
+            f.problem("awarded_on", awarded->iso(), "不晚于" + deadline_text(*facts.deadline) + " 的日期");
+        auto revoked = f.date("revoked_on", Need::optional);
+        if (awarded && revoked && *revoked < *awarded)
+            f.problem("revoked_on", revoked->iso(), "不早于获奖日期 awarded_on（" + awarded->iso() + "）的日期");
+        f.report_unknown_fields();
+        prior.awarded_on = awarded.value_or(Date{});
+        prior.revoked_on = revoked;
+        a.prior_awards.push_back(std::move(prior));
+    }
+}
+
+// A designation the pack does not recognise is refused rather than ignored: a
+// misspelt "专精特新小巨人" would otherwise silently lose the shorter years (第九条).
+void read_designations(const json& list, const Fields& f, const CaseFacts& facts, Applicant& a) {
+    const std::vector<std::string>* known = facts.policy && !facts.policy->designations.empty()
+                                                ? &facts.policy->designations : nullptr;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string field = "designations/" + std::to_string(k);
+        if (!list[k].is_string() || trim(list[k].get<std::string>()).empty()) {
+            f.problem(field, as_given(list[k]), kExpectText + "（如 \"专精特新小巨人\"）");
+            continue;
+        }
+        const std::string d = trim(list[k].get<std::string>());
+        if (known && std::find(known->begin(), known->end(), d) == known->end()) {
+            std::string names;
+            for (const auto& n : *known) names += (names.empty() ? "" : "、") + n;
+            f.problem(field, d, "政策包 " + facts.policy->id + " 认可的称号之一：" + names + "（写法须完全一致）");
+            continue;
+        }
+        a.designations.push_back(d);
+    }
+}
+
+// Remembers names and credit codes already seen, to find an organisation entered twice.
+struct SeenApplicants {
+    std::map<std::string, std::string> by_code;  // credit code -> record
+    std::map<std::string, std::string> by_name;  // name -> record
+};
+
+const std::vector<std::string> kApplicantFields = {
+    "name",     "credit_code",    "award",            "region",           "address",
+    "founded",  "industry",       "designations",     "licences_valid",   "policy_compliant",
+    "self_evaluations", "incidents", "prior_awards",  "contact"};
+
+Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& facts, SeenApplicants& seen,
+                         ProblemList& out) {
+    const std::string base = "/applicants/" + std::to_string(index);
+    Applicant a;
+    a.source = kApplicantsFile + ": " + base;
+    // The name goes into every record label, so read it before anything else.
+    std::string suffix;
+    if (auto it = j.find("name"); it != j.end() && it->is_string() && !trim(it->get<std::string>()).empty())
+        suffix = "（" + trim(it->get<std::string>()) + "）";
+    Fields f(out, kApplicantsFile, base + suffix, j, kApplicantFields);
+
+    auto name = f.text("name", Need::required);
+    a.name = name.value_or("");
+    auto code = f.exact_text("credit_code", Need::required);
+    if (code) {
+        a.credit_code = *code;
+        if (auto why = credit_code_problem(*code); !why.empty())
+            f.problem("credit_code", *code, "符合 GB 32100 的统一社会信用代码：" + why);
+    }
+    if (auto award = f.text("award", Need::required)) {
+        a.award = *award;
+        const AwardSpec* spec = facts.policy ? facts.policy->find_award_by_name(*award) : nullptr;
+        if (facts.policy && (!spec || !spec->open_to_application))
+            f.problem("award", as_given(*f.find("award")), open_awards_text(*facts.policy));
+    }
+    a.region = f.text("region", Need::required).value_or("");
+    a.address = f.text("address", Need::required).value_or("");
+    auto founded = f.date("founded", Need::required);
+    if (founded && facts.deadline && *founded > *facts.deadline)
+        f.problem("founded", founded->iso(), "不晚于" + deadline_text(*facts.deadline) + " 的日期");
+    a.founded = founded.value_or(Date{});
+    a.industry = f.text("industry", Need::required).value_or("");
+    if (const json* list = f.array("designations", Need::optional)) read_designations(*list, f, facts, a);
+    a.licences_valid = f.boolean("licences_valid", Need::required).value_or(false);
+    a.policy_compliant = f.boolean("policy_compliant", Need::required).value_or(false);
+    if (const json* list = f.array("self_evaluations", Need::required))
+        read_self_evaluations(*list, base, suffix, facts, a, out);
+    if (const json* list = f.array("incidents", Need::required)) read_incidents(*list, base, suffix, facts, a, out);
+    if (const json* list = f.array("prior_awards", Need::required))
+        read_prior_awards(*list, base, suffix, facts, a, out);
+    if (const json* contact = f.object("contact", Need::required)) {
+        Fields cf(out, kApplicantsFile, base + "/contact" + suffix, *contact, {"name", "phone"});
+        a.contact.name = cf.text("name", Need::required).value_or("");
+        a.contact.phone = cf.text("phone", Need::required).value_or("");
+        cf.report_unknown_fields();
+    }
+    f.report_unknown_fields();
+
+    // One organisation entered twice is one mistake: report it once, on the later entry.
+    const std::string record = base + suffix;
+    if (code) {
+        auto [it, fresh] = seen.by_code.emplace(*code, record);
+        if (!fresh) {
+            f.problem("credit_code", *code, "与 " + it->second + " 不同的统一社会信用代码（同一组织只能申报一次）");
+            return a;
+        }
+    }
+    if (name) {
+        auto [it, fresh] = seen.by_name.emplace(*name, record);
+        if (!fresh) f.problem("name", *name, "与 " + it->second + " 不同的单位名称（同一组织只能申报一次）");
+    }
+    return a;
+}
+
+void read_applicants_file(const json& j, const CaseFacts& facts, Case& c, ProblemList& out) {
+    const std::string shape = "JSON 对象 {\"applicants\": [ … ]}（格式见 samples/README.md）";
+    if (!j.is_object()) {
+        out.add(kApplicantsFile, "", "", as_given(j), shape);
+        return;
+    }
+    Fields f(out, kApplicantsFile, "", j, {"applicants"});
+    const json* list = f.array("applicants", Need::required);
+    f.report_unknown_fields();
+    if (!list) return;
+    if (list->empty()) {
+        f.problem("applicants", "[]", "至少含一个申报组织的数组");
+        return;
+    }
+    SeenApplicants seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        if (!item.is_object()) {
+            out.add(kApplicantsFile, "/applicants/" + std::to_string(i), "", as_given(item),
+                    "对象 { … }（一个申报组织）");
+            continue;
+        }
+        c.applicants.push_back(read_applicant(item, i, facts, seen, out));
+    }
+}
+
+// ---- decisions.json --------------------------------------------------------
+
+void read_decisions_file(const json& j, Case& c, ProblemList& out) {
+    const std::string shape = "JSON 对象 {\"decisions\": [ … ]}（格式见 samples/README.md）";
+    if (!j.is_object()) {
+        out.add(kDecisionsFile, "", "", as_given(j), shape);
+        return;
+    }
+    Fields f(out, kDecisionsFile, "", j, {"decisions"});
+    const json* list = f.array("decisions", Need::required);
+    f.report_unknown_fields();
+    if (!list) return;
+    // Codes as written in applicants.json, also of applicants with other problems,
+    // so one mistake there does not show up again here.
+    // Compare only with a clean list of codes: with applicants.json unreadable, or a
+    // code there already reported as wrong, a mismatch here is that same mistake.
+    const bool applicants_known =
+        !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
+            return credit_code_problem(a.credit_code).empty();
+        });
+    std::map<std::string, std::string> applicant_names;
+    for (const auto& a : c.applicants)
+        if (!a.credit_code.empty()) applicant_names.emplace(a.credit_code, a.name);
+    for (std::size_t k = 0; k < list->size(); ++k) {
+        const std::string base = "/decisions/" + std::to_string(k);
+        const json& item = (*list)[k];
+        if (!item.is_object()) {
+            out.add(kDecisionsFile, base, "", as_given(item), "对象 {\"kind\": …, \"credit_code\": …, \"date\": …, \"basis\": …}");
+            continue;
+        }
+        std::string suffix;
+        if (auto it = item.find("credit_code"); it != item.end() && it->is_string()) {
+            auto named = applicant_names.find(it->get<std::string>());
+            if (named != applicant_names.end() && !named->second.empty()) suffix = "（" + named->second + "）";
+        }
+        Fields df(out, kDecisionsFile, base + suffix, item, {"kind", "credit_code", "date", "basis"});
+        Decision d;
+        d.source = kDecisionsFile + ": " + base;
+        d.kind = df.one_of("kind", Need::required, known_decision_kinds()).value_or("");
+        if (auto code = df.exact_text("credit_code", Need::required)) {
+            d.credit_code = *code;
+            if (applicants_known && !applicant_names.count(*code))
+                df.problem("credit_code", *code, "本案 applicants.json 中某个申报组织的统一社会信用代码");
+        }
+        d.date = df.date("date", Need::required).value_or(Date{});
+        d.basis = df.text("basis", Need::required).value_or("");
+        df.report_unknown_fields();
+        c.decisions.push_back(std::move(d));
+    }
+}
+
+}  // namespace
+
+Case read_case(const fs::path& case_dir, const PolicyCatalog& policies) {
+    std::error_code ec;
+    if (!fs::is_directory(case_dir, ec))
+        throw InputError({Problem{case_dir.string(), "", "", "", "存在的案卷文件夹（内含 case.json 和 applicants.json）"}});
+
+    ProblemList out;
+    Case c;
+    c.id = folder_name(case_dir);
+    c.folder = case_dir;
+
+    auto case_json = load_json_file(case_dir, kCaseFile, Need::required, out);
+    auto applicants_json = load_json_file(case_dir, kApplicantsFile, Need::required, out);
+    auto decisions_json = load_json_file(case_dir, kDecisionsFile, Need::optional, out);
+
+    CaseFacts facts;
+    if (case_json) facts = read_case_file(*case_json, policies, c, out);
+    if (applicants_json) read_applicants_file(*applicants_json, facts, c, out);
+    if (decisions_json) read_decisions_file(*decisions_json, c, out);
+
+    if (!out.items.empty()) throw InputError(std::move(out.items));
+    return c;
+}
+
+}  // namespace award

@@ -1,0 +1,26 @@
+#include "ingest/known_values.hpp"
+
+namespace award {
+
+const std::vector<std::string>& known_incident_kinds() {
+    static const std::vector<std::string> kinds = {"质量事故",     "安全事故",     "环境污染事故", "公共卫生事故",
+                                                   "食品安全事故", "质量投诉", "失信行为"};
+    return kinds;
+}
+
+const std::vector<std::string>& known_severities() {
+    static const std::vector<std::string> severities = {"一般", "较大", "重大", "严重", "特别重大"};
+    return severities;
+}
+
+const std::vector<std::string>& known_self_evaluation_results() {
+    static const std::vector<std::string> results = {"优秀", "良好", "一般", "差"};
+    return results;
+}
+
+const std::vector<std::string>& known_decision_kinds() {
+    static const std::vector<std::string> kinds = {"special_approval"};  // 特批 (魏都区 第十条)
+    return kinds;
+}
+
+}  // namespace award

@@ -1,0 +1,23 @@
+// The fixed vocabularies of a case folder that ingest checks values against, in one
+// place. Incident kinds and severities are the regulation's vocabulary: a policy pack
+// that lists its own (Policy::incident_kinds, Policy::severities) takes precedence,
+// and these lists are the contract's default for a pack that does not.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace award {
+
+// 事故、投诉、失信的种类 (魏都区 第十一条), when the pack lists none.
+const std::vector<std::string>& known_incident_kinds();
+
+// 严重程度, mildest first: 一般 < 较大 < 重大 (= 严重) < 特别重大; when the pack lists none.
+const std::vector<std::string>& known_severities();
+
+// 卓越绩效自评结果.
+const std::vector<std::string>& known_self_evaluation_results();
+
+// decisions.json kinds: decisions made by people that the rules take into account.
+const std::vector<std::string>& known_decision_kinds();
+
+}  // namespace award

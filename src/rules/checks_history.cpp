@@ -1,0 +1,202 @@
+// The applicant's record over the years: 自评, 以往获奖, 撤销 (魏都区第九条, 第十条, 第十二条, 第三十条).
+#include <algorithm>
+
+#include "rules/check_support.hpp"
+
+namespace award::detail {
+
+namespace {
+
+struct SelfEvalParams {
+    int consecutive_years = 0;
+    std::vector<std::string> good_results;  // e.g. 优秀, 良好
+};
+SelfEvalParams read_self_eval(ParamReader& r) {
+    r.only_keys({"consecutive_years", "good_results"});
+    return {r.integer("consecutive_years", 1), r.text_list("good_results", true)};
+}
+
+struct PriorAwardParams {
+    std::string award;
+    int min_years_held = 0;
+    std::optional<std::string> alternative_decision;  // a Decision kind that replaces the requirement
+};
+PriorAwardParams read_prior_award(ParamReader& r) {
+    r.only_keys({"award", "min_years_held", "alternative_decision"});
+    PriorAwardParams p;
+    p.award = r.text("award");
+    p.min_years_held = r.integer("min_years_held", 0);
+    p.alternative_decision = r.optional_text("alternative_decision");
+    return p;
+}
+
+int read_years_only(ParamReader& r) {
+    r.only_keys({"years"});
+    return r.integer("years", 1);
+}
+
+std::string year_label(int y) { return std::to_string(y) + "年"; }
+
+}  // namespace
+
+void validate_self_evaluation_good(ParamReader& r) { read_self_eval(r); }
+void validate_requires_prior_award(ParamReader& r) { read_prior_award(r); }
+void validate_cooldown_after_award(ParamReader& r) { read_years_only(r); }
+void validate_ban_after_revocation(ParamReader& r) { read_years_only(r); }
+
+CheckResult run_self_evaluation_good(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    SelfEvalParams p = read_self_eval(reader);
+    reader.throw_if_issues(spec);
+    auto is_good = [&](const std::string& result) {
+        return std::find(p.good_results.begin(), p.good_results.end(), result) != p.good_results.end();
+    };
+
+    // The N years before the cycle year, oldest first.
+    std::vector<std::string> years, missing, bad, findings, trace_parts;
+    for (int y = ctx.cycle_year - p.consecutive_years; y < ctx.cycle_year; ++y) {
+        years.push_back(year_label(y));
+        std::vector<std::string> results;
+        for (const auto& e : a.self_evaluations) {
+            if (e.year == y) results.push_back(e.result);
+        }
+        bool good = std::any_of(results.begin(), results.end(), is_good);
+        if (results.empty()) {
+            missing.push_back(year_label(y));
+            findings.push_back(std::to_string(y) + "年度无卓越绩效自评结果");
+            trace_parts.push_back(std::to_string(y) + " 无");
+        } else if (!good) {
+            bad.push_back(year_label(y) + "（" + join(results, "、") + "）");
+            findings.push_back(std::to_string(y) + "年度卓越绩效自评结果为“" + join(results, "、") + "”");
+            trace_parts.push_back(std::to_string(y) + " " + join(results, "/"));
+        } else {
+            trace_parts.push_back(std::to_string(y) + " " + join(results, "/"));
+        }
+    }
+    bool passed = missing.empty() && bad.empty();
+
+    Finding f(spec, a, ctx);
+    f.set("consecutive_years", std::to_string(p.consecutive_years));
+    f.set("years", join(years, "、"));
+    f.set("good_results", join(p.good_results, "、"));
+    f.set("missing_years", join(missing, "、"));
+    f.set("bad_years", join(bad, "、"));
+    f.set("findings", join(findings, "，"));
+    return f.finish(passed, "要求 " + join(years, "、") + " 连续 " + std::to_string(p.consecutive_years) +
+                                " 年自评为 " + join(p.good_results, "/") + "；" + join(trace_parts, "，") + "；" +
+                                verdict(passed));
+}
+
+CheckResult run_requires_prior_award(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    PriorAwardParams p = read_prior_award(reader);
+    reader.throw_if_issues(spec);
+    const Date r = ctx.reference_date;
+    const std::string held = "持有" + p.award + "满 " + std::to_string(p.min_years_held) + " 年（未撤销）";
+
+    Finding f(spec, a, ctx);
+    f.set("award", p.award);
+    f.set("min_years_held", std::to_string(p.min_years_held));
+
+    // The alternative route first (特批): a recorded decision for this applicant.
+    if (p.alternative_decision) {
+        for (const auto& d : ctx.decisions) {
+            if (d.kind == *p.alternative_decision && d.credit_code == a.credit_code) {
+                for (const char* k : {"awarded_on", "revoked_on", "eligible_from", "finding"}) f.set(k, "");
+                return f.finish(true, "要求" + held + "，或有 " + *p.alternative_decision + " 决定；已有 " + d.kind +
+                                          " 决定 " + d.date.iso() + "（" + d.basis + "，" + d.source + "）；满足");
+            }
+        }
+    }
+
+    // The earliest unrevoked award of that name decides; otherwise the reason says
+    // why none counts (none held, or revoked).
+    const PriorAward* unrevoked = nullptr;
+    const PriorAward* revoked = nullptr;
+    for (const auto& pa : a.prior_awards) {
+        if (pa.award != p.award) continue;
+        bool is_revoked = pa.revoked_on && *pa.revoked_on <= r;
+        if (!is_revoked && (!unrevoked || pa.awarded_on < unrevoked->awarded_on)) unrevoked = &pa;
+        if (is_revoked && (!revoked || pa.awarded_on > revoked->awarded_on)) revoked = &pa;
+    }
+
+    bool passed = false;
+    std::string finding, trace;
+    f.set("awarded_on", "");
+    f.set("revoked_on", "");
+    f.set("eligible_from", "");
+    if (unrevoked) {
+        Date eligible_from = unrevoked->awarded_on.plus_years(p.min_years_held);
+        passed = eligible_from <= r;
+        f.set("awarded_on", unrevoked->awarded_on.chinese());
+        f.set("eligible_from", eligible_from.chinese());
+        finding = "于" + unrevoked->awarded_on.chinese() + "获得" + p.award + "，截至申报截止日" + r.chinese() + "不满" +
+                  std::to_string(p.min_years_held) + "年";
+        trace = unrevoked->awarded_on.iso() + " 获得 " + p.award + "，满 " + std::to_string(p.min_years_held) +
+                " 年之日 " + eligible_from.iso() + (passed ? " ≤ " : " > ") + r.iso();
+    } else if (revoked) {
+        f.set("awarded_on", revoked->awarded_on.chinese());
+        f.set("revoked_on", revoked->revoked_on->chinese());
+        finding = "所获" + p.award + "（" + revoked->awarded_on.chinese() + "获得）已于" +
+                  revoked->revoked_on->chinese() + "被撤销";
+        trace = revoked->awarded_on.iso() + " 获得 " + p.award + "，" + revoked->revoked_on->iso() + " 撤销，不计";
+    } else {
+        finding = "未获得过" + p.award;
+        trace = "无 " + p.award;
+    }
+    f.set("finding", passed ? "" : finding);
+    if (p.alternative_decision) trace += "；无 " + *p.alternative_decision + " 决定";
+    return f.finish(passed, "要求" + held + "；" + trace + "；" + verdict(passed));
+}
+
+CheckResult run_cooldown_after_award(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    int years = read_years_only(reader);
+    reader.throw_if_issues(spec);
+    // The latest award of the same name as the one applied for starts the cooldown.
+    const PriorAward* latest = nullptr;
+    for (const auto& pa : a.prior_awards) {
+        if (pa.award == a.award && (!latest || pa.awarded_on > latest->awarded_on)) latest = &pa;
+    }
+    Finding f(spec, a, ctx);
+    f.set("award", a.award);
+    f.set("years", std::to_string(years));
+    f.set("awarded_on", "");
+    f.set("eligible_from", "");
+    std::string head = "申报 " + a.award + "；" + std::to_string(years) + " 年内不得重复申报；";
+    if (!latest) return f.finish(true, head + "未曾获得该奖项；满足");
+    Date eligible_from = latest->awarded_on.plus_years(years);
+    bool passed = eligible_from <= ctx.reference_date;
+    f.set("awarded_on", latest->awarded_on.chinese());
+    f.set("eligible_from", eligible_from.chinese());
+    return f.finish(passed, head + latest->awarded_on.iso() + " 获得该奖项，可再次申报之日 " + eligible_from.iso() +
+                                (passed ? " ≤ " : " > ") + ctx.reference_date.iso() + "；" + verdict(passed));
+}
+
+CheckResult run_ban_after_revocation(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    int years = read_years_only(reader);
+    reader.throw_if_issues(spec);
+    // The revocation whose ban lasts longest decides.
+    const PriorAward* worst = nullptr;
+    for (const auto& pa : a.prior_awards) {
+        if (pa.revoked_on && (!worst || *pa.revoked_on > *worst->revoked_on)) worst = &pa;
+    }
+    Finding f(spec, a, ctx);
+    f.set("years", std::to_string(years));
+    for (const char* k : {"award", "awarded_on", "revoked_on", "ban_until", "eligible_from"}) f.set(k, "");
+    std::string head = "撤销后 " + std::to_string(years) + " 年内不受理；";
+    if (!worst) return f.finish(true, head + "无被撤销的奖项；满足");
+    Date eligible_from = worst->revoked_on->plus_years(years);
+    bool passed = eligible_from <= ctx.reference_date;
+    f.set("award", worst->award);
+    f.set("awarded_on", worst->awarded_on.chinese());
+    f.set("revoked_on", worst->revoked_on->chinese());
+    f.set("ban_until", eligible_from.plus_days(-1).chinese());
+    f.set("eligible_from", eligible_from.chinese());
+    return f.finish(passed, head + worst->revoked_on->iso() + " 撤销 " + worst->award + "，可再次申报之日 " +
+                                eligible_from.iso() + (passed ? " ≤ " : " > ") + ctx.reference_date.iso() + "；" +
+                                verdict(passed));
+}
+
+}  // namespace award::detail

@@ -1,0 +1,150 @@
+// 事故、投诉、失信 within a window before the reference date (魏都区第十一条).
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "rules/check_support.hpp"
+
+namespace award::detail {
+
+namespace {
+
+struct Counted {
+    std::string kind;
+    std::string min_severity;
+};
+
+struct IncidentParams {
+    int years = 0;
+    std::vector<Counted> counted;
+    std::map<std::string, int> rank;  // severity → level; names on one level rank equal (重大 = 严重)
+};
+
+// severity_levels: mildest first; a level is a name or an array of equal names.
+void read_levels(ParamReader& r, IncidentParams& p) {
+    const nlohmann::json* levels = r.array("severity_levels");
+    if (!levels) return;
+    for (std::size_t i = 0; i < levels->size(); ++i) {
+        const auto& level = (*levels)[i];
+        std::string ptr = "/severity_levels/" + std::to_string(i);
+        std::vector<std::pair<std::string, const nlohmann::json*>> names;
+        if (level.is_string()) {
+            names.push_back({ptr, &level});
+        } else if (level.is_array() && !level.empty()) {
+            for (std::size_t j = 0; j < level.size(); ++j) names.push_back({ptr + "/" + std::to_string(j), &level[j]});
+        } else {
+            r.issue(ptr, "应为等级名称或同级名称数组，实际为" + describe_json(level));
+        }
+        for (const auto& [where, v] : names) {
+            if (!v->is_string() || v->get<std::string>().empty()) {
+                r.issue(where, "应为非空字符串，实际为" + describe_json(*v));
+            } else if (!p.rank.emplace(v->get<std::string>(), int(i)).second) {
+                r.issue(where, "等级 \"" + v->get<std::string>() + "\" 重复出现");
+            }
+        }
+    }
+}
+
+IncidentParams read_incidents(ParamReader& r) {
+    r.only_keys({"years", "counted", "severity_levels"});
+    IncidentParams p;
+    p.years = r.integer("years", 1);
+    read_levels(r, p);
+    const nlohmann::json* counted = r.array("counted");
+    if (!counted) return p;
+    std::set<std::string> kinds;
+    for (std::size_t i = 0; i < counted->size(); ++i) {
+        const auto& e = (*counted)[i];
+        std::string ptr = "/counted/" + std::to_string(i);
+        if (!e.is_object()) {
+            r.issue(ptr, "应为 {\"kind\": …, \"min_severity\": …} 对象，实际为" + describe_json(e));
+            continue;
+        }
+        Counted c;
+        for (const char* key : {"kind", "min_severity"}) {
+            auto it = e.find(key);
+            if (it == e.end() || !it->is_string() || it->get<std::string>().empty()) {
+                r.issue(ptr + "/" + key, std::string("缺少或不是非空字符串：") + key);
+            } else {
+                (std::string(key) == "kind" ? c.kind : c.min_severity) = it->get<std::string>();
+            }
+        }
+        for (auto it = e.begin(); it != e.end(); ++it) {
+            if (it.key() != "kind" && it.key() != "min_severity") r.issue(ptr + "/" + it.key(), "未知字段 " + it.key());
+        }
+        if (!c.kind.empty() && !kinds.insert(c.kind).second) r.issue(ptr + "/kind", "类型 \"" + c.kind + "\" 重复出现");
+        if (!c.min_severity.empty() && !p.rank.empty() && !p.rank.count(c.min_severity)) {
+            r.issue(ptr + "/min_severity", "\"" + c.min_severity + "\" 不在 severity_levels 中");
+        }
+        p.counted.push_back(c);
+    }
+    return p;
+}
+
+}  // namespace
+
+void validate_no_incident_within(ParamReader& r) { read_incidents(r); }
+
+CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    IncidentParams p = read_incidents(reader);
+    reader.throw_if_issues(spec);
+    const Date r = ctx.reference_date;
+    // An incident on this very day is outside the window; one after r still counts
+    // (it is known when the list is drawn up, and 近3年 has no upper bound in the text).
+    const Date window_after = r.plus_years(-p.years);
+    const Date window_start = window_after.plus_days(1);
+
+    auto rank_of = [&](const Incident& i) {
+        auto it = p.rank.find(i.severity);
+        if (it == p.rank.end()) {
+            // ingest validates severities against the pack, so this is a bug upstream
+            throw std::invalid_argument("check " + spec.id + ": applicant " + a.name + " (" + a.source +
+                                        ") has incident severity \"" + i.severity + "\" not in severity_levels");
+        }
+        return it->second;
+    };
+
+    std::vector<const Incident*> hits;
+    std::vector<std::string> trace_in, trace_out;
+    for (const auto& i : a.incidents) {
+        std::string label = i.date.iso() + " " + i.kind + " " + i.severity;
+        auto c = std::find_if(p.counted.begin(), p.counted.end(), [&](const Counted& x) { return x.kind == i.kind; });
+        if (c == p.counted.end()) {
+            trace_out.push_back(label + "（类型不计）");
+        } else if (rank_of(i) < p.rank.at(c->min_severity)) {
+            trace_out.push_back(label + "（低于" + c->min_severity + "）");
+        } else if (i.date <= window_after) {
+            trace_out.push_back(label + "（在窗口之前）");
+        } else {
+            hits.push_back(&i);
+            trace_in.push_back(label + "（≥" + c->min_severity + "）");
+        }
+    }
+    // Most recent first: the letter leads with the freshest fact.
+    std::stable_sort(hits.begin(), hits.end(), [](const Incident* x, const Incident* y) { return x->date > y->date; });
+    bool passed = hits.empty();
+
+    Finding f(spec, a, ctx);
+    f.set("years", std::to_string(p.years));
+    f.set("window_start", window_start.chinese());
+    std::vector<std::string> phrases;
+    for (const Incident* i : hits) {
+        phrases.push_back("于" + i->date.chinese() + "发生" + i->severity + i->kind +
+                          (i->description.empty() ? "" : "（" + i->description + "）"));
+    }
+    f.set("incidents", join(phrases, "，"));
+    f.set("incident_date", passed ? "" : hits.front()->date.chinese());
+    f.set("incident_kind", passed ? "" : hits.front()->kind);
+    f.set("incident_severity", passed ? "" : hits.front()->severity);
+    f.set("incident_description", passed ? "" : hits.front()->description);
+
+    std::string trace = "统计窗口自 " + window_start.iso() + " 起（" + r.iso() + " 前近 " + std::to_string(p.years) +
+                        " 年）；";
+    trace += "计入：" + (trace_in.empty() ? std::string("无") : join(trace_in, "，"));
+    if (!trace_out.empty()) trace += "；不计：" + join(trace_out, "，");
+    return f.finish(passed, trace + "；" + verdict(passed));
+}
+
+}  // namespace award::detail

@@ -1,0 +1,120 @@
+// Shared by the ingest tests: a hand-built policy (so these tests do not depend on
+// the pack loader), temporary case folders, and a small valid case to break.
+#pragma once
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "model/policy.hpp"
+#include "packs/policy_pack.hpp"
+
+namespace award::test {
+
+using nlohmann::json;
+
+// The awards of 魏都区 as the ingest checks see them: two open to application,
+// one conferred by score (第四条).
+inline Policy weidu_like_policy() {
+    Policy p;
+    p.id = "weidu";
+    p.jurisdiction = "魏都区";
+    p.regulation = "魏都区区长质量奖管理办法";
+    p.award_title = "魏都区区长质量奖";
+    AwardSpec main;
+    main.id = "main";
+    main.name = "区长质量奖";
+    main.quota = 2;
+    AwardSpec nomination;
+    nomination.id = "nomination";
+    nomination.name = "区长质量提名奖";
+    nomination.quota = 4;
+    AwardSpec innovation;
+    innovation.id = "innovation";
+    innovation.name = "质量管理创新奖";
+    innovation.open_to_application = false;
+    p.awards = {main, nomination, innovation};
+    p.designations = {"专精特新小巨人", "高新技术企业"};
+    return p;
+}
+
+inline PolicyCatalog weidu_like_catalog() { return {{"weidu", weidu_like_policy()}}; }
+
+// A fresh directory under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    explicit TempDir(const std::string& name = "case") {
+        std::random_device rd;
+        base_ = std::filesystem::temp_directory_path() / ("award-ingest-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+        path_ = base_ / name;
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(base_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path base_;
+    std::filesystem::path path_;
+};
+
+inline void write_text(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+}
+
+inline void write_json(const std::filesystem::path& file, const json& j) { write_text(file, j.dump(2)); }
+
+inline json read_json(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return json::parse(in);
+}
+
+// Two valid codes (check characters verified in credit_code_test.cpp).
+inline const std::string kCodeA = "91411002175206385X";
+inline const std::string kCodeB = "91411002MA47T3QD9A";
+
+inline json minimal_case_json() {
+    return json::parse(R"({
+      "policy": "weidu",
+      "year": 2026,
+      "application_deadline": "2026-09-18",
+      "issuer": "魏都区区长质量奖评审委员会秘书处",
+      "contact": {"department": "魏都区区长质量奖评审委员会秘书处", "person": "王敏", "phone": "0374-2961234",
+                  "address": "许昌市魏都区七一路西段88号"},
+      "acceptance": {"notice_date": "2026-09-30", "publicity_start": "2026-10-08", "document_number": "魏质奖秘〔2026〕3号"}
+    })");
+}
+
+inline json minimal_applicant_json() {
+    return json::parse(R"({
+      "name": "许昌甲公司",
+      "credit_code": "91411002175206385X",
+      "award": "区长质量提名奖",
+      "region": "魏都区",
+      "address": "许昌市魏都区魏武大道1168号",
+      "founded": "2010-05-20",
+      "industry": "电气机械和器材制造业",
+      "licences_valid": true,
+      "policy_compliant": true,
+      "self_evaluations": [{"year": 2024, "result": "良好"}, {"year": 2025, "result": "优秀"}],
+      "incidents": [{"date": "2025-04-22", "kind": "安全事故", "severity": "一般", "description": "叉车轻微碰撞"}],
+      "prior_awards": [{"award": "区长质量提名奖", "awarded_on": "2021-01-15"}],
+      "contact": {"name": "张伟", "phone": "13903741026"}
+    })");
+}
+
+inline json minimal_applicants_json() { return json{{"applicants", json::array({minimal_applicant_json()})}}; }
+
+inline json minimal_decisions_json() {
+    return json::parse(R"({"decisions": [{"kind": "special_approval", "credit_code": "91411002175206385X",
+                                          "date": "2026-09-22", "basis": "评委会2026年第2次会议同意特批"}]})");
+}
+
+}  // namespace award::test

@@ -1,0 +1,306 @@
+// templates/policies/weidu.json loads and reads well; broken packs are refused
+// with the file and the JSON pointer of the field.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "model/errors.hpp"
+#include "packs/policy_pack.hpp"
+#include "rules/eligibility.hpp"
+#include "temp_dir.hpp"
+
+using award::Date;
+using nlohmann::json;
+using packs_test::source;
+using packs_test::TempDir;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+const std::filesystem::path kPack = source("templates/policies/weidu.json");
+
+const award::Policy& weidu() {
+    static const award::Policy p = award::load_policy_pack(kPack);
+    return p;
+}
+
+json real_json() {
+    std::ifstream in(kPack);
+    return json::parse(in);
+}
+
+// Loads the real pack after `edit`; returns the ConfigError message (after checking it names the file).
+std::string broken(const std::function<void(json&)>& edit) {
+    TempDir dir;
+    json j = real_json();
+    edit(j);
+    auto file = dir.write("weidu.json", j.dump(2));
+    try {
+        award::load_policy_pack(file);
+    } catch (const award::ConfigError& e) {
+        std::string m = e.what();
+        CHECK(contains(m, file.string()));
+        return m;
+    }
+    FAIL("expected ConfigError");
+    return "";
+}
+
+std::size_t check_index(const json& j, const std::string& id) {
+    for (std::size_t i = 0; i < j["checks"].size(); ++i) {
+        if (j["checks"][i]["id"] == id) return i;
+    }
+    throw std::logic_error("no check " + id);
+}
+
+}  // namespace
+
+TEST_CASE("WD pack: the real weidu.json loads with its awards, checks and publicity") {
+    const auto& p = weidu();
+    CHECK(p.id == "weidu");
+    CHECK(p.jurisdiction == "魏都区");
+    CHECK(p.regulation == "魏都区区长质量奖管理办法");
+    CHECK(p.award_title == "魏都区区长质量奖");
+    CHECK(p.source == kPack);
+    CHECK(p.rejection_article == "第十四条");
+    CHECK(p.acceptance_publicity.length == 5);
+    CHECK(p.acceptance_publicity.unit == award::PeriodUnit::WorkingDays);
+    CHECK(p.acceptance_publicity.article == "第十四条");
+    CHECK(p.incident_kinds.size() == 7);
+    CHECK(p.severities == std::vector<std::string>{"一般", "较大", "重大", "严重", "特别重大"});
+
+    REQUIRE(p.awards.size() == 3);
+    const auto* main = p.find_award_by_name("区长质量奖");
+    const auto* nomination = p.find_award_by_name("区长质量提名奖");
+    const auto* innovation = p.find_award_by_name("质量管理创新奖");
+    REQUIRE(main);
+    REQUIRE(nomination);
+    REQUIRE(innovation);
+    CHECK(main->id == "main");
+    CHECK(main->quota == 2);
+    CHECK(main->prize_yuan == 50000);
+    CHECK(nomination->quota == 4);
+    CHECK(nomination->prize_yuan == 30000);
+    CHECK_FALSE(innovation->open_to_application);
+    CHECK(innovation->prize_yuan == 0);
+    CHECK(main->article == "第四条");
+
+    auto articles_of = [&](const award::AwardSpec& a) {
+        std::vector<std::string> v;
+        for (const auto& id : a.checks) v.push_back(p.find_check(id)->article);
+        return v;
+    };
+    CHECK(articles_of(*nomination) == std::vector<std::string>{"第九条", "第九条", "第九条", "第九条", "第九条",
+                                                              "第十一条", "第十二条", "第三十条、第三十一条"});
+    CHECK(articles_of(*main) == std::vector<std::string>{"第九条", "第九条", "第九条", "第九条", "第十条", "第十条",
+                                                        "第十一条", "第十二条", "第三十条、第三十一条"});
+    CHECK(p.find_check("wd-9-years")->params["years"] == 5);
+    CHECK(p.find_check("wd-9-years")->params["reduced_years"] == 3);
+}
+
+TEST_CASE("WD pack: each requirement is quoted word for word from the regulation") {
+    std::ifstream in(source("../shared/regulations/weidu-district.txt"));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.empty()) {
+        WARN("regulation text not found beside the repo; quoting not verified");
+        return;
+    }
+    for (const auto& c : weidu().checks) {
+        INFO(c.id);
+        CHECK(contains(text, c.requirement));
+    }
+}
+
+TEST_CASE("WD pack: every letter sentence of the real pack reads as one sentence citing its article and dates") {
+    // An applicant for the main award failing every check on r = 2026-09-18.
+    award::Applicant a;
+    a.name = "许昌某某有限公司";
+    a.credit_code = "91411002MA44XXXXXX";
+    a.award = "区长质量奖";
+    a.region = "建安区";
+    a.founded = Date(2023, 9, 19);
+    a.self_evaluations = {{2024, "良好"}, {2025, "一般"}};
+    a.incidents = {{Date(2024, 3, 1), "质量事故", "较大", "原料不合格导致批量返工"}};
+    a.prior_awards = {{"区长质量奖", Date(2023, 1, 10), Date(2024, 5, 1)}};
+    std::vector<award::Decision> none;
+    award::CheckContext ctx{weidu(), Date(2026, 9, 18), 2026, none};
+    std::map<std::string, std::string> dates = {
+        {"wd-9-region", "建安区"},          {"wd-9-years", "2023年9月19日"},
+        {"wd-9-licences", "资质或证照"},     {"wd-9-policy", "政策要求"},
+        {"wd-9-self-evaluation", "2025年度"}, {"wd-10-self-evaluation", "2023年度"},
+        {"wd-10-nomination", "未获得过区长质量提名奖"}, {"wd-11-incidents", "2024年3月1日"},
+        {"wd-12-cooldown", "2023年1月10日"}, {"wd-30-revocation-ban", "2024年5月1日"}};
+    for (const auto& spec : weidu().checks) {
+        auto r = award::run_check(spec, a, ctx);
+        INFO(spec.id << ": " << r.reason);
+        CHECK_FALSE(r.passed);
+        CHECK(r.reason.rfind("贵单位", 0) == 0);
+        CHECK(contains(r.reason, "《魏都区区长质量奖管理办法》" + spec.article));
+        CHECK(contains(r.reason, dates.at(spec.id)));
+        CHECK(r.reason.find('{') == std::string::npos);
+        CHECK(r.reason.substr(r.reason.size() - 3) == "。");
+        CHECK(r.reason.find("。") == r.reason.size() - 3);  // one sentence
+    }
+}
+
+TEST_CASE("WD pack: the catalog loads every pack in the directory by id") {
+    auto catalog = award::load_policy_catalog(source("templates/policies"));
+    REQUIRE(catalog.count("weidu") == 1);
+    CHECK(catalog.at("weidu").jurisdiction == "魏都区");
+}
+
+TEST_CASE("Pack catalog: two packs with one id are refused, naming both files") {
+    TempDir dir;
+    std::string text = real_json().dump();
+    auto a = dir.write("a.json", text);
+    auto b = dir.write("b.json", text);
+    dir.write("readme.txt", "not a pack");
+    try {
+        award::load_policy_catalog(dir.path());
+        FAIL("expected ConfigError");
+    } catch (const award::ConfigError& e) {
+        std::string m = e.what();
+        CHECK(contains(m, a.string()));
+        CHECK(contains(m, b.string()));
+        CHECK(contains(m, "weidu"));
+    }
+}
+
+TEST_CASE("Pack catalog: a missing or empty directory is refused") {
+    TempDir dir;
+    CHECK_THROWS_AS(award::load_policy_catalog(dir.path() / "none"), award::ConfigError);
+    CHECK_THROWS_WITH(award::load_policy_catalog(dir.path()), Catch::Contains("*.json"));
+}
+
+TEST_CASE("Pack loader: broken JSON gives line and column") {
+    TempDir dir;
+    auto file = dir.write("weidu.json", "{\n  \"id\": \"weidu\",\n  \"awards\": [,]\n}");
+    try {
+        award::load_policy_pack(file);
+        FAIL("expected ConfigError");
+    } catch (const award::ConfigError& e) {
+        std::string m = e.what();
+        CHECK(contains(m, file.string()));
+        CHECK(contains(m, "line 3, column"));
+    }
+}
+
+TEST_CASE("Pack loader: a missing field is named by its pointer") {
+    auto m = broken([](json& j) { j.erase("jurisdiction"); });
+    CHECK(contains(m, ": /jurisdiction: 缺少字段"));
+}
+
+TEST_CASE("Pack loader: a field of the wrong type is named by its pointer") {
+    auto m = broken([](json& j) { j["checks"][check_index(j, "wd-9-years")]["params"]["years"] = "5"; });
+    CHECK(contains(m, ": /checks/1/params/years: "));
+    CHECK(contains(m, "wd-9-years"));
+    CHECK(contains(m, "整数"));
+}
+
+TEST_CASE("Pack loader: params missing for the kind") {
+    auto m = broken([](json& j) { j["checks"][check_index(j, "wd-12-cooldown")]["params"].erase("years"); });
+    CHECK(contains(m, "/checks/8/params/years: "));
+    CHECK(contains(m, "缺少参数 years"));
+}
+
+TEST_CASE("Pack loader: an unknown check kind lists the known kinds") {
+    auto m = broken([](json& j) { j["checks"][0]["kind"] = "registered_at"; });
+    CHECK(contains(m, "/checks/0/kind"));
+    CHECK(contains(m, "registered_at"));
+    CHECK(contains(m, "registered_in、min_years_operating"));
+    CHECK(contains(m, "ban_after_revocation"));
+}
+
+TEST_CASE("Pack loader: a check without an article is refused") {
+    auto m = broken([](json& j) { j["checks"][2].erase("article"); });
+    CHECK(contains(m, "/checks/2/article: 缺少字段"));
+}
+
+TEST_CASE("Pack loader: an article in Arabic numerals is refused") {
+    auto m = broken([](json& j) { j["checks"][2]["article"] = "第9条"; });
+    CHECK(contains(m, "/checks/2/article"));
+    CHECK(contains(m, "第9条"));
+}
+
+TEST_CASE("Pack loader: duplicate check ids are refused") {
+    auto m = broken([](json& j) { j["checks"][1]["id"] = "wd-9-region"; });
+    CHECK(contains(m, "/checks/1/id"));
+    CHECK(contains(m, "wd-9-region"));
+    CHECK(contains(m, "重复"));
+}
+
+TEST_CASE("Pack loader: an award naming an unknown check is refused") {
+    auto m = broken([](json& j) { j["awards"][1]["checks"][2] = "wd-9-licenses"; });
+    CHECK(contains(m, "/awards/1/checks/2"));
+    CHECK(contains(m, "wd-9-licenses"));
+}
+
+TEST_CASE("Pack loader: an unknown placeholder names the pack, the check and the placeholder") {
+    auto m = broken([](json& j) {
+        j["checks"][check_index(j, "wd-9-years")]["fail_text"] = "贵单位成立于{founded_on}，不符合{article}的规定。";
+    });
+    CHECK(contains(m, "/checks/1/fail_text"));
+    CHECK(contains(m, "wd-9-years"));
+    CHECK(contains(m, "{founded_on}"));
+    CHECK(contains(m, "{founded}、"));  // lists what is allowed
+}
+
+TEST_CASE("Pack loader: a placeholder of another kind is unknown for this one") {
+    auto m = broken([](json& j) { j["checks"][0]["fail_text"] = "贵单位于{incident_date}发生事故。"; });
+    CHECK(contains(m, "/checks/0/fail_text"));
+    CHECK(contains(m, "{incident_date}"));
+}
+
+TEST_CASE("Pack loader: an unclosed placeholder is refused") {
+    auto m = broken([](json& j) { j["checks"][0]["fail_text"] = "贵单位注册地为{region，不符合规定。"; });
+    CHECK(contains(m, "/checks/0/fail_text"));
+    CHECK(contains(m, "没有对应的"));
+}
+
+TEST_CASE("Pack loader: a prior-award check must name an award of the pack") {
+    auto m = broken([](json& j) { j["checks"][check_index(j, "wd-10-nomination")]["params"]["award"] = "区长提名奖"; });
+    CHECK(contains(m, "/checks/6/params/award"));
+    CHECK(contains(m, "区长提名奖"));
+}
+
+TEST_CASE("Pack loader: counted incident kinds and severities must be the pack's own") {
+    auto m = broken([](json& j) {
+        auto& params = j["checks"][check_index(j, "wd-11-incidents")]["params"];
+        params["counted"][0]["kind"] = "质量问题";
+        params["counted"][1]["min_severity"] = "很大";
+    });
+    CHECK(contains(m, "/checks/7/params/counted/0/kind"));
+    CHECK(contains(m, "/checks/7/params/counted/1/min_severity"));
+}
+
+TEST_CASE("Pack loader: the severity scale must name exactly the pack's severities") {
+    auto m = broken([](json& j) { j["severities"].push_back("轻微"); });
+    CHECK(contains(m, "/checks/7/params/severity_levels"));
+}
+
+TEST_CASE("Pack loader: a reduction for an unlisted designation is refused") {
+    auto m = broken([](json& j) { j["checks"][1]["params"]["reduced_for"] = {"小巨人"}; });
+    CHECK(contains(m, "/checks/1/params/reduced_for/0"));
+}
+
+TEST_CASE("Pack loader: bad publicity unit, unknown fields, and all problems in one message") {
+    auto m = broken([](json& j) {
+        j["acceptance_publicity"]["unit"] = "days";
+        j["rejection_artcle"] = j["rejection_article"];  // a typo in the key
+        j.erase("rejection_article");
+        j["awards"][0]["quota"] = -1;
+    });
+    CHECK(contains(m, "/acceptance_publicity/unit"));
+    CHECK(contains(m, "/rejection_artcle: 未知字段"));
+    CHECK(contains(m, "/rejection_article: 缺少字段"));
+    CHECK(contains(m, "/awards/0/quota"));
+}
+
+TEST_CASE("Pack loader: a pack id that cannot be a file name is refused") {
+    auto m = broken([](json& j) { j["id"] = "魏都"; });
+    CHECK(contains(m, "/id"));
+}

@@ -1,0 +1,215 @@
+// The layout engine on its own: fonts.json roles, font fallback, the TTC face
+// extractor, line breaking (避头尾, Latin words kept whole), justification.
+#include <catch2/catch.hpp>
+
+#include "model/errors.hpp"
+#include "pdf_fixture.hpp"
+#include "render/pdf/fonts.hpp"
+#include "render/pdf/layout.hpp"
+#include "render/pdf/sfnt.hpp"
+
+using namespace award;
+using namespace award::pdf;
+using award::test::TempDir;
+
+namespace {
+
+const FontSet& fonts() {
+    static const FontSet set = FontSet::load(AWARD_SOURCE_DIR);
+    return set;
+}
+
+std::string str(const Glyphs& g) {
+    std::u32string u;
+    for (const auto& x : g) u += x.cp;
+    std::string s;
+    for (char32_t c : u) {
+        if (c < 0x80) s += char(c);
+        else if (c < 0x800) s += char(0xC0 | (c >> 6)), s += char(0x80 | (c & 0x3F));
+        else s += char(0xE0 | (c >> 12)), s += char(0x80 | ((c >> 6) & 0x3F)), s += char(0x80 | (c & 0x3F));
+    }
+    return s;
+}
+
+constexpr double kTextWidth = 156 * 72.0 / 25.4;
+constexpr double kTracking = kTextWidth / 28 - 16;
+
+std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
+    return (std::uint32_t(b[at]) << 24) | (std::uint32_t(b[at + 1]) << 16) | (std::uint32_t(b[at + 2]) << 8) | b[at + 3];
+}
+
+}  // namespace
+
+TEST_CASE("fonts.json gives every role a font; the free defaults stand in for licensed ones", "[render][fonts]") {
+    CHECK(fonts().chain(Role::Body).front()->family == "AR PL UMing CN");
+    CHECK(fonts().chain(Role::Body).front()->index == 0);
+    CHECK(fonts().chain(Role::Title).front()->family == "WenQuanYi Micro Hei");
+    CHECK(fonts().chain(Role::Heading).front()->family == "WenQuanYi Micro Hei");
+    CHECK(fonts().chain(Role::Kai).front()->family == "AR PL UKai CN");
+    // collections are extracted into single-face files PoDoFo can subset
+    const FontFace* body = fonts().chain(Role::Body).front();
+    CHECK(body->embed_path.extension() == ".ttf");
+    CHECK(body->embed_path != body->file);
+    CHECK(std::filesystem::exists(body->embed_path));
+}
+
+TEST_CASE("a font file in fonts/ named in the config takes its role", "[render][fonts]") {
+    TempDir data;
+    std::filesystem::create_directories(data.path() / "fonts");
+    std::filesystem::copy_file("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
+                               data.path() / "fonts" / "FZXBSJW.ttf");
+    std::ofstream(data.path() / "fonts" / "fonts.json") << R"({"roles": {
+        "title": ["FZXBSJW.ttf", {"file": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "face": 0}],
+        "body": ["仿宋_GB2312.ttf", {"file": "/usr/share/fonts/truetype/arphic/uming.ttc", "face": "AR PL UMing CN"}],
+        "heading": [{"file": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "face": "WenQuanYi Micro Hei"}],
+        "kai": ["/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"],
+        "page_number": ["/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"]},
+      "fallback": ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]})";
+    const FontSet set = FontSet::load(data.path());
+    CHECK(set.chain(Role::Title).front()->file == data.path() / "fonts" / "FZXBSJW.ttf");
+    CHECK(set.chain(Role::Title).front()->embed_path == data.path() / "fonts" / "FZXBSJW.ttf");  // a .ttf: used as is
+    CHECK(set.chain(Role::Title).size() == 3);  // user font, the default, the shared fallback
+    CHECK(set.chain(Role::Body).front()->family == "AR PL UMing CN");  // 仿宋_GB2312.ttf absent
+    // fallback character by character: a character LXGW WenKai lacks comes from DejaVu Sans
+    const FontFace* kai = set.chain(Role::Kai).front();
+    char32_t c = 0x100;
+    while (c < 0x3000 && (kai->sfnt->has(c) || !set.chain(Role::Kai).back()->sfnt->has(c))) ++c;
+    REQUIRE(c < 0x3000);
+    CHECK(set.face_for(Role::Kai, c)->family == "DejaVu Sans");
+}
+
+TEST_CASE("font configuration errors are ConfigErrors naming the file", "[render][fonts]") {
+    TempDir data;
+    CHECK_THROWS_AS(FontSet::load(data.path()), ConfigError);
+    std::filesystem::create_directories(data.path() / "fonts");
+    std::ofstream(data.path() / "fonts" / "fonts.json") << R"({"roles": {"title": ["nothere.ttf"], "body": [], "heading": [], "kai": [], "page_number": []}})";
+    try {
+        FontSet::load(data.path());
+        FAIL("no ConfigError");
+    } catch (const ConfigError& e) {
+        CHECK(std::string(e.what()).find("title") != std::string::npos);
+        CHECK(std::string(e.what()).find("fonts.json") != std::string::npos);
+    }
+    std::ofstream(data.path() / "fonts" / "fonts.json") << R"({"roles": {"title": [{"file": "/usr/share/fonts/truetype/arphic/uming.ttc", "face": "No Such Face"}]}})";
+    CHECK_THROWS_WITH(FontSet::load(data.path()), Catch::Contains("No Such Face"));
+}
+
+TEST_CASE("the TTC face extractor writes a valid single-face font", "[render][fonts]") {
+    const auto ttc = read_file_bytes("/usr/share/fonts/truetype/arphic/uming.ttc");
+    REQUIRE(SfntFace::face_count(ttc) == 4);
+    const SfntFace face(ttc, 0, "uming.ttc");
+    const auto out = face.standalone();
+    CHECK(be32(out, 0) == 0x00010000);
+    // whole-file checksum with head.checkSumAdjustment is the magic number
+    std::uint32_t sum = 0;
+    for (std::size_t i = 0; i < out.size(); i += 4) sum += be32(out, i);
+    CHECK(out.size() % 4 == 0);
+    CHECK(sum == 0xB1B0AFBAu);
+    // each table's checksum is right
+    const std::size_t n = (std::size_t(out[4]) << 8) | out[5];
+    for (std::size_t t = 0; t < n; ++t) {
+        const std::size_t rec = 12 + 16 * t;
+        const std::string tag(reinterpret_cast<const char*>(&out[rec]), 4);
+        if (tag == "head") continue;
+        const std::uint32_t off = be32(out, rec + 8), len = be32(out, rec + 12);
+        std::uint32_t s = 0;
+        for (std::uint32_t i = 0; i < len; i += 4) {
+            std::uint32_t w = 0;
+            for (std::uint32_t k = 0; k < 4; ++k) w = (w << 8) | (i + k < len ? out[off + i + k] : 0u);
+            s += w;
+        }
+        INFO(tag);
+        CHECK(s == be32(out, rec + 4));
+    }
+    const SfntFace again(out, 0, "extracted");
+    CHECK(again.names() == face.names());
+    CHECK(again.glyph(U'中') == face.glyph(U'中'));
+    CHECK(again.glyph(U'〇') != 0);
+    CHECK(again.advance(U'中') == Approx(1.0));
+    CHECK(!again.has(0xE000));
+}
+
+TEST_CASE("characters fall back to the next font that has them; none for 𪚥 or U+E000", "[render][fonts]") {
+    CHECK(fonts().face_for(Role::Body, U'中')->family == "AR PL UMing CN");
+    CHECK(fonts().face_for(Role::Body, 0x2A6A5) == nullptr);  // outside the BMP: PoDoFo would draw boxes
+    CHECK(fonts().face_for(Role::Body, 0xE000) == nullptr);
+    CHECK(fonts().face_for(Role::Title, 0xE000) == nullptr);
+    // a character the role's font lacks comes from the next font of the chain
+    const FontFace* title = fonts().chain(Role::Title).front();
+    char32_t missing = 0;
+    for (char32_t c = 0x2000; c < 0xFFFF && !missing; ++c)
+        if (!title->sfnt->has(c) && fonts().face_for(Role::Title, c)) missing = c;
+    REQUIRE(missing != 0);
+    CHECK(fonts().face_for(Role::Title, missing) != title);
+}
+
+TEST_CASE("body lines hold 28 characters and no line starts with closing punctuation", "[render][layout]") {
+    Shaper shaper(fonts(), "t.pdf");
+    // 28 characters, then a comma that must not start the next line
+    const std::string s = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八，九十。结束";
+    const auto lines = break_lines(shaper.shape(Text(s), Role::Body, 16, kTracking), kTextWidth, kTextWidth);
+    REQUIRE(lines.size() == 2);
+    CHECK(str(lines[0]) == "一二三四五六七八九十一二三四五六七八九十一二三四五六七");
+    CHECK(str(lines[1]) == "八，九十。结束");
+    // exactly 28 characters fill a line
+    const auto full = break_lines(shaper.shape(Text(std::string("二十八字") + "一二三四五六七八九十一二三四五六七八九十一二三四"), Role::Body, 16, kTracking),
+                                  kTextWidth, kTextWidth);
+    CHECK(full.size() == 1);
+    // an opening bracket never ends a line: 27 characters then （
+    const auto open = break_lines(shaper.shape(Text("一二三四五六七八九十一二三四五六七八九十一二三四五六七（八）"), Role::Body, 16, kTracking),
+                                  kTextWidth, kTextWidth);
+    REQUIRE(open.size() == 2);
+    CHECK(str(open[1]).rfind("（", 0) == 0);
+    CHECK(shaper.problems().empty());
+}
+
+TEST_CASE("Latin words, codes and numbers are never split", "[render][layout]") {
+    Shaper shaper(fonts(), "t.pdf");
+    for (const std::string word : {"91411002MA44XXXXXX", "0374-2961234", "GB/T 19580", "2026"}) {
+        INFO(word);
+        for (int pad = 18; pad <= 27; ++pad) {
+            std::string s;
+            for (int i = 0; i < pad; ++i) s += "字";
+            const auto lines = break_lines(shaper.shape(Text(s + word + "的要求"), Role::Body, 16, kTracking), kTextWidth, kTextWidth);
+            bool whole = false;
+            for (const auto& l : lines) whole = whole || str(l).find(word) != std::string::npos;
+            CHECK(whole);
+        }
+    }
+    // longer than a line: split, nothing lost
+    std::string longword(60, 'A');
+    const auto lines = break_lines(shaper.shape(Text(longword), Role::Body, 16), kTextWidth, kTextWidth);
+    CHECK(lines.size() >= 2);
+    std::string joined;
+    for (const auto& l : lines) joined += str(l);
+    CHECK(joined == longword);
+}
+
+TEST_CASE("justified lines fill the measure; the last line of a paragraph is not stretched", "[render][layout]") {
+    Shaper shaper(fonts(), "t.pdf");
+    const std::string s = "经初审，许昌瑞达电气有限公司等10家申报组织列入受理名单，现予以公示，接受社会监督。公示期内如有异议，请以书面形式提出。";
+    const auto lines = break_lines(shaper.shape(Text(s), Role::Body, 16, kTracking), kTextWidth, kTextWidth);
+    REQUIRE(lines.size() >= 2);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool last = i + 1 == lines.size();
+        const LineBox box = place(lines[i], kTextWidth, Align::Justify, last);
+        const double right = box.x.back() + box.glyphs.back().advance;
+        if (last) CHECK(right == Approx(width_of(lines[i])));
+        else CHECK(right == Approx(kTextWidth).margin(0.01));
+        // inside "10" no space is added
+        for (std::size_t k = 1; k < box.glyphs.size(); ++k)
+            if (box.glyphs[k - 1].cp == U'1' && box.glyphs[k].cp == U'0')
+                CHECK(box.x[k] - box.x[k - 1] == Approx(box.glyphs[k - 1].advance));
+    }
+}
+
+TEST_CASE("titles break into balanced lines, never inside the award's name", "[render][layout]") {
+    Shaper shaper(fonts(), "t.pdf");
+    Text title = Text("关于2026年度").add("魏都区区长质量奖", {"weidu.json", "award_title"}).add("受理名单的公示");
+    const auto lines = break_balanced(shaper.shape(title, Role::Title, 22), kTextWidth);
+    REQUIRE(lines.size() == 2);
+    CHECK(str(lines[0]) == "关于2026年度魏都区区长质量奖");
+    CHECK(str(lines[1]) == "受理名单的公示");
+    // a title that fits stays on one line
+    CHECK(break_balanced(shaper.shape(Text("不予受理通知书"), Role::Title, 22), kTextWidth).size() == 1);
+}
