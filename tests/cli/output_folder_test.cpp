@@ -4,18 +4,16 @@
 #include <random>
 
 #include "cli/output_folder.hpp"
+#include "common/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using award::sanitize_file_name;
 using award::StagedOutput;
+using award::test::TempDir;
 
 namespace {
 
-struct Tmp {
-    fs::path path = fs::temp_directory_path() / ("award-cli-" + std::to_string(std::random_device{}()));
-    Tmp() { fs::create_directories(path); }
-    ~Tmp() { fs::remove_all(path); }
-};
+
 
 void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
 
@@ -43,51 +41,51 @@ TEST_CASE("file names made from user text cannot escape the folder or hide") {
 }
 
 TEST_CASE("staged output: created, then unchanged on an identical rerun, then kept on a changed one") {
-    Tmp tmp;
+    TempDir tmp;
     {
-        StagedOutput out(tmp.path, "case-1");
+        StagedOutput out(tmp.path(), "case-1");
         write(out.reserve("a.txt"), "one");
         write(out.reserve(fs::path("sub") / "b.txt"), "two");
         auto done = out.commit("case-1", "weidu");
         CHECK(done.result == StagedOutput::Result::Created);
         CHECK(done.files.size() == 2);
     }
-    CHECK(read(tmp.path / "case-1" / "sub" / "b.txt") == "two");
-    CHECK(read(tmp.path / "case-1" / "manifest.json").find("\"sha256\"") != std::string::npos);
+    CHECK(read(tmp.path() / "case-1" / "sub" / "b.txt") == "two");
+    CHECK(read(tmp.path() / "case-1" / "manifest.json").find("\"sha256\"") != std::string::npos);
     {
-        StagedOutput out(tmp.path, "case-1");
+        StagedOutput out(tmp.path(), "case-1");
         write(out.reserve("a.txt"), "one");
         write(out.reserve(fs::path("sub") / "b.txt"), "two");
         CHECK(out.commit("case-1", "weidu").result == StagedOutput::Result::Unchanged);
     }
-    CHECK_FALSE(fs::exists(tmp.path / "case-1.previous-1"));
+    CHECK_FALSE(fs::exists(tmp.path() / "case-1.previous-1"));
     {
-        StagedOutput out(tmp.path, "case-1");
+        StagedOutput out(tmp.path(), "case-1");
         write(out.reserve("a.txt"), "changed");
         auto done = out.commit("case-1", "weidu");
         CHECK(done.result == StagedOutput::Result::Replaced);
-        CHECK(done.previous == tmp.path / "case-1.previous-1");
+        CHECK(done.previous == tmp.path() / "case-1.previous-1");
     }
-    CHECK(read(tmp.path / "case-1.previous-1" / "a.txt") == "one");
-    CHECK(read(tmp.path / "case-1" / "a.txt") == "changed");
+    CHECK(read(tmp.path() / "case-1.previous-1" / "a.txt") == "one");
+    CHECK(read(tmp.path() / "case-1" / "a.txt") == "changed");
     // Only the two folders: no staging left behind.
     int entries = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++entries;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
     CHECK(entries == 2);
 }
 
 TEST_CASE("staged output: an abandoned run leaves nothing; two files of the same name both survive") {
-    Tmp tmp;
+    TempDir tmp;
     {
-        StagedOutput out(tmp.path, "case-2");
+        StagedOutput out(tmp.path(), "case-2");
         write(out.reserve("x.pdf"), "partial");
     }  // no commit: e.g. a font error half-way
-    CHECK_FALSE(fs::exists(tmp.path / "case-2"));
+    CHECK_FALSE(fs::exists(tmp.path() / "case-2"));
     int entries = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++entries;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
     CHECK(entries == 0);
 
-    StagedOutput out(tmp.path, "case-2");
+    StagedOutput out(tmp.path(), "case-2");
     const fs::path first = out.reserve(fs::path("letters") / "同名.pdf");
     const fs::path second = out.reserve(fs::path("letters") / "同名.pdf");
     CHECK(first != second);

@@ -36,21 +36,16 @@ const std::vector<std::vector<std::string>> kExpectedFailures = {
     {"第九条"},              // Q: policy compliance not declared
 };
 
+// One run of the sample per test program: the tests below read its output.
 struct SampleRun {
     TempDir tmp;
-    fs::path folder;
-    nlohmann::json applicants;
-    Ran ran;
+    fs::path folder = tmp.path() / "weidu-2026";
+    nlohmann::json applicants = read_json(sample_dir() / "applicants.json")["applicants"];
+    Ran ran = run_award({"run", sample_dir().string(), "--out", tmp.path().string()});
 };
 
 const SampleRun& sample_run() {
-    static SampleRun s = [] {
-        SampleRun r;
-        r.ran = award({"run", sample_dir().string(), "--out", r.tmp.path.string()});
-        r.folder = r.tmp.path / "weidu-2026";
-        r.applicants = read_json(sample_dir() / "applicants.json")["applicants"];
-        return r;
-    }();
+    static const SampleRun s;
     return s;
 }
 
@@ -182,8 +177,8 @@ TEST_CASE("WD sample: 受理名单.xlsx read back holds the accepted applicants 
         "                     'widths': {k: v.width for k, v in ws.column_dimensions.items()}}\n"
         "print(json.dumps(out, ensure_ascii=False))\n";
     TempDir tmp;
-    write_file(tmp.path / "read.py", script);
-    Ran r = run("/usr/bin/python3 " + quote((tmp.path / "read.py").string()) + " " +
+    write_file(tmp.path() / "read.py", script);
+    Ran r = run("/usr/bin/python3 " + quote((tmp.path() / "read.py").string()) + " " +
                 quote((s.folder / "受理名单.xlsx").string()));
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -215,32 +210,32 @@ TEST_CASE("WD sample: 受理名单.xlsx read back holds the accepted applicants 
 
 TEST_CASE("award run twice gives byte-identical files, and a rerun into the same folder changes nothing") {
     TempDir a, b;
-    REQUIRE(award({"run", sample_dir().string(), "--out", a.path.string()}).status == 0);
-    REQUIRE(award({"run", sample_dir().string(), "--out", b.path.string()}).status == 0);
-    const auto fa = files_under(a.path / "weidu-2026");
-    REQUIRE(fa == files_under(b.path / "weidu-2026"));
+    REQUIRE(run_award({"run", sample_dir().string(), "--out", a.path().string()}).status == 0);
+    REQUIRE(run_award({"run", sample_dir().string(), "--out", b.path().string()}).status == 0);
+    const auto fa = files_under(a.path() / "weidu-2026");
+    REQUIRE(fa == files_under(b.path() / "weidu-2026"));
     for (const auto& f : fa) {
         INFO(f.string());
-        CHECK(read_file(a.path / "weidu-2026" / f) == read_file(b.path / "weidu-2026" / f));
+        CHECK(read_file(a.path() / "weidu-2026" / f) == read_file(b.path() / "weidu-2026" / f));
     }
-    Ran again = award({"run", sample_dir().string(), "--out", a.path.string()});
+    Ran again = run_award({"run", sample_dir().string(), "--out", a.path().string()});
     REQUIRE(again.status == 0);
     CHECK(again.out.find("未改动") != std::string::npos);
     std::set<std::string> top;
-    for (const auto& e : fs::directory_iterator(a.path)) top.insert(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(a.path())) top.insert(e.path().filename().string());
     CHECK(top == std::set<std::string>{"weidu-2026"});
 }
 
 TEST_CASE("a changed case keeps the earlier output instead of overwriting it") {
     TempDir tmp;
-    const fs::path dir = copy_sample(tmp.path);
-    const fs::path out = tmp.path / "out";
-    REQUIRE(award({"run", dir.string(), "--out", out.string()}).status == 0);
+    const fs::path dir = copy_sample(tmp.path());
+    const fs::path out = tmp.path() / "out";
+    REQUIRE(run_award({"run", dir.string(), "--out", out.string()}).status == 0);
     const std::string before = read_file(out / "weidu-2026" / "受理名单公示.pdf");
     auto c = read_json(dir / "case.json");
     c["contact"]["phone"] = "0374-2960000";
     write_file(dir / "case.json", c.dump(2));
-    Ran r = award({"run", dir.string(), "--out", out.string()});
+    Ran r = run_award({"run", dir.string(), "--out", out.string()});
     INFO(r.out + r.err);
     REQUIRE(r.status == 0);
     CHECK(read_file(out / "weidu-2026.previous-1" / "受理名单公示.pdf") == before);
@@ -249,7 +244,7 @@ TEST_CASE("a changed case keeps the earlier output instead of overwriting it") {
 
 TEST_CASE("award check with five planted errors prints five messages naming file, record and field, exits 2, writes nothing") {
     TempDir tmp;
-    const fs::path dir = copy_sample(tmp.path);
+    const fs::path dir = copy_sample(tmp.path());
     auto doc = read_json(dir / "applicants.json");
     auto& apps = doc["applicants"];
     // 1. bad credit code: change the last (check) character.
@@ -266,7 +261,7 @@ TEST_CASE("award check with five planted errors prints five messages naming file
     apps[5]["award"] = "区长质量金奖";
     write_file(dir / "applicants.json", doc.dump(2));
 
-    Ran r = award({"check", dir.string()});
+    Ran r = run_award({"check", dir.string()});
     INFO(r.out + r.err);
     CHECK(r.status == 2);
     std::vector<std::string> lines;
@@ -288,21 +283,21 @@ TEST_CASE("award check with five planted errors prints five messages naming file
     CHECK(lines[4].find("区长质量金奖") != std::string::npos);
     CHECK(lines[4].find("award") != std::string::npos);
 
-    const fs::path out = tmp.path / "out";
-    Ran w = award({"run", dir.string(), "--out", out.string()});
+    const fs::path out = tmp.path() / "out";
+    Ran w = run_award({"run", dir.string(), "--out", out.string()});
     CHECK(w.status == 2);
     CHECK(files_under(out).empty());
 }
 
 TEST_CASE("a publicity period reaching into 2027 is refused, naming the missing year, and nothing is written") {
     TempDir tmp;
-    const fs::path dir = copy_sample(tmp.path);
+    const fs::path dir = copy_sample(tmp.path());
     auto c = read_json(dir / "case.json");
     c["acceptance"]["notice_date"] = "2026-12-28";
     c["acceptance"]["publicity_start"] = "2026-12-29";
     write_file(dir / "case.json", c.dump(2));
-    const fs::path out = tmp.path / "out";
-    Ran r = award({"run", dir.string(), "--out", out.string()});
+    const fs::path out = tmp.path() / "out";
+    Ran r = run_award({"run", dir.string(), "--out", out.string()});
     INFO(r.out + r.err);
     CHECK(r.status == 2);
     CHECK(r.err.find("2027") != std::string::npos);
@@ -310,15 +305,15 @@ TEST_CASE("a publicity period reaching into 2027 is refused, naming the missing 
 }
 
 TEST_CASE("award check on the sample exits 0 and lists every decision, and --help names both commands") {
-    Ran r = award({"check", sample_dir().string()});
+    Ran r = run_award({"check", sample_dir().string()});
     INFO(r.out + r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find("受理 7 家") != std::string::npos);
     CHECK(r.out.find("不予受理 10 家") != std::string::npos);
-    Ran h = award({"--help"});
+    Ran h = run_award({"--help"});
     CHECK(h.status == 0);
     CHECK(h.out.find("check") != std::string::npos);
     CHECK(h.out.find("run") != std::string::npos);
-    Ran bad = award({"check", "/nonexistent/case"});
+    Ran bad = run_award({"check", "/nonexistent/case"});
     CHECK(bad.status == 2);
 }

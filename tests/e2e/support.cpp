@@ -33,20 +33,9 @@ void write_file(const fs::path& p, const std::string& text) {
 
 nlohmann::json read_json(const fs::path& p) { return nlohmann::json::parse(read_file(p)); }
 
-TempDir::TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("award-e2e-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-}
-
 Ran run(const std::string& command) {
     TempDir tmp;
-    const fs::path out = tmp.path / "out", err = tmp.path / "err";
+    const fs::path out = tmp.path() / "out", err = tmp.path() / "err";
     const std::string full = command + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
     int raw = std::system(full.c_str());
     Ran r;
@@ -56,7 +45,7 @@ Ran run(const std::string& command) {
     return r;
 }
 
-Ran award(const std::vector<std::string>& args) {
+Ran run_award(const std::vector<std::string>& args) {
     std::string cmd = quote(AWARD_BINARY) + " --data-dir " + quote(AWARD_SOURCE_DIR);
     for (const auto& a : args) cmd += " " + quote(a);
     return run(cmd);

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/temp_dir.hpp"
+
 namespace e2e {
 
 namespace fs = std::filesystem;
@@ -18,18 +20,13 @@ struct Ran {
 
 std::string quote(const std::string& s);  // for the shell
 Ran run(const std::string& command);       // runs via /bin/sh, captures both streams
-Ran award(const std::vector<std::string>& args);
+Ran run_award(const std::vector<std::string>& args);
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& text);
 nlohmann::json read_json(const fs::path& p);
 
-// A fresh, empty temporary folder, removed when the object goes.
-struct TempDir {
-    fs::path path;
-    TempDir();
-    ~TempDir();
-};
+using TempDir = award::test::TempDir;
 
 fs::path sample_dir();                      // samples/weidu-2026 in the source tree
 fs::path copy_sample(const fs::path& into);  // a copy of the sample to edit

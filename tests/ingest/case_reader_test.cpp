@@ -104,7 +104,7 @@ TEST_CASE("ingest: a valid minimal case folder reads into the right Case") {
 }
 
 TEST_CASE("ingest: decisions.json is optional; optional fields default to empty") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     f.decisions.reset();
     f.case_json["contact"].erase("department");
@@ -131,7 +131,7 @@ TEST_CASE("ingest: the case id is the folder's name, also when given with a trai
 }
 
 TEST_CASE("ingest: a folder that does not exist is one problem naming it") {
-    TempDir tmp;
+    TempDir tmp("case");
     auto missing = tmp.path() / "no-such-case";
     auto problems = problems_in(missing);
     REQUIRE(problems.size() == 1);
@@ -275,7 +275,7 @@ std::vector<ErrorCase> error_cases() {
 
 TEST_CASE("ingest: each kind of mistake gives exactly one problem naming file, record, field and value") {
     for (const auto& ec : error_cases()) {
-        TempDir tmp;
+        TempDir tmp("case");
         Folder f;
         ec.mutate(f);
         write_folder(tmp.path(), f);
@@ -293,7 +293,7 @@ TEST_CASE("ingest: each kind of mistake gives exactly one problem naming file, r
 }
 
 TEST_CASE("ingest: a misspelt top-level key is reported both as unknown and as the missing field") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     f.decisions = json{{"decision", json::array()}};
     write_folder(tmp.path(), f);
@@ -306,7 +306,7 @@ TEST_CASE("ingest: a misspelt top-level key is reported both as unknown and as t
 }
 
 TEST_CASE("ingest: a missing required file is reported and the other files are still checked") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     applicant0(f)["founded"] = "2010-02-30";
     write_folder(tmp.path(), f);
@@ -328,7 +328,7 @@ TEST_CASE("ingest: a missing required file is reported and the other files are s
 }
 
 TEST_CASE("ingest: bad JSON names the line and column (in characters) and the text there") {
-    TempDir tmp;
+    TempDir tmp("case");
     write_folder(tmp.path(), Folder{});
     // A missing comma after a Chinese name: the parser stops at the quote that
     // starts "credit_code", the 22nd character of line 3 (Chinese characters count one each).
@@ -344,7 +344,7 @@ TEST_CASE("ingest: bad JSON names the line and column (in characters) and the te
 }
 
 TEST_CASE("ingest: bad JSON in case.json does not stop applicants.json from being checked") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     applicant0(f)["credit_code"] = "91411002175206385Y";
     write_folder(tmp.path(), f);
@@ -359,7 +359,7 @@ TEST_CASE("ingest: bad JSON in case.json does not stop applicants.json from bein
 }
 
 TEST_CASE("ingest: a file not saved as UTF-8 is bad JSON with a hint about the encoding") {
-    TempDir tmp;
+    TempDir tmp("case");
     write_folder(tmp.path(), Folder{});
     write_text(tmp.path() / "decisions.json", "{\"decisions\": [{\"basis\": \"\xC6\xC0\xCE\xAF\xBB\xE1\"}]}");  // GBK 评委会
     auto problems = problems_in(tmp.path());
@@ -370,7 +370,7 @@ TEST_CASE("ingest: a file not saved as UTF-8 is bad JSON with a hint about the e
 }
 
 TEST_CASE("ingest: problems in all three files are reported together, in file order") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     f.case_json["acceptance"]["notice_date"] = "2026-09-31";
     applicant0(f)["award"] = "区长质量金奖";
@@ -389,7 +389,7 @@ TEST_CASE("ingest: problems in all three files are reported together, in file or
 }
 
 TEST_CASE("ingest: an unknown policy skips the award checks instead of repeating one mistake per applicant") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     f.case_json["policy"] = "xuchang";
     f.applicants["applicants"].push_back(second_applicant("许昌乙公司", kCodeB));
@@ -400,7 +400,7 @@ TEST_CASE("ingest: an unknown policy skips the award checks instead of repeating
 }
 
 TEST_CASE("ingest: the message of a problem quotes the value and the expectation on one line") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     applicant0(f)["credit_code"] = "91411002175206385Y";
     write_folder(tmp.path(), f);
@@ -420,7 +420,7 @@ TEST_CASE("ingest: the fixed vocabularies are the ones of the case-folder contra
 }
 
 TEST_CASE("ingest: a pack that lists its own incident kinds and severities is checked against those") {
-    TempDir tmp;
+    TempDir tmp("case");
     Folder f;
     applicant0(f)["incidents"] = json::parse(R"([
       {"date": "2025-01-10", "kind": "特种设备事故", "severity": "较大"},

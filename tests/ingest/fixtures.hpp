@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/temp_dir.hpp"
 #include "model/policy.hpp"
 #include "packs/policy_pack.hpp"
 
@@ -42,27 +43,7 @@ inline Policy weidu_like_policy() {
 
 inline PolicyCatalog weidu_like_catalog() { return {{"weidu", weidu_like_policy()}}; }
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
-public:
-    explicit TempDir(const std::string& name = "case") {
-        std::random_device rd;
-        base_ = std::filesystem::temp_directory_path() / ("award-ingest-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-        path_ = base_ / name;
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(base_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
 
-private:
-    std::filesystem::path base_;
-    std::filesystem::path path_;
-};
 
 inline void write_text(const std::filesystem::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary);

@@ -1,6 +1,7 @@
 // Hand-made cases and helpers for the PDF tests: a temporary folder, running
 // poppler/qpdf tools on the output, and reading files back.
 #pragma once
+#include "common/temp_dir.hpp"
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -23,22 +24,7 @@ namespace award::test {
 
 namespace fs = std::filesystem;
 
-class TempDir {
-public:
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "award-render-test-XXXXXX").string();
-        if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = t;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+using award::test::TempDir;
 
 struct Run {
     int status = -1;
