@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "support.hpp"
 
 using namespace e2e;
@@ -72,6 +74,12 @@ TEST_CASE("WD sample: award run writes the acceptance documents and a manifest w
     std::set<std::string> written;
     for (const auto& f : files_under(s.folder)) written.insert(f.generic_string());
     CHECK(written == expected);
+
+    // Documents get the permissions any saved file gets (not the private 0600 of a temp file).
+    const mode_t mask = umask(0);
+    umask(mask);
+    if (!(mask & S_IRGRP))
+        for (const auto& f : written) CHECK((fs::status(s.folder / f).permissions() & fs::perms::group_read) != fs::perms::none);
 
     const auto manifest = read_json(s.folder / "manifest.json");
     CHECK(manifest["case"] == "weidu-2026");

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <podofo/podofo.h>
@@ -328,6 +329,11 @@ public:
     }
     const fs::path& path() const { return path_; }
     void commit(const fs::path& target) {
+        // mkstemp makes the file private (0600); a finished document gets the usual
+        // permissions (0666 less the umask) like any other file the office saves.
+        const mode_t mask = umask(0);
+        umask(mask);
+        chmod(path_.c_str(), 0666 & ~mask);
         fs::rename(path_, target);
         path_.clear();
     }
