@@ -61,18 +61,14 @@ void print_summary(const Evaluated& e) {
     for (const auto& r : e.outcome.results) {
         const Applicant& a = e.c.applicants.at(r.applicant_index);
         std::cout << "  " << (r.accepted ? "受理    " : "不予受理") << "  " << a.name << "（" << a.award << "）";
-        if (!r.accepted) {
-            std::string arts;
-            for (const CheckResult* f : r.failures())
-                if (arts.find(f->article) == std::string::npos) arts += (arts.empty() ? "" : "、") + f->article;
-            std::cout << "：" << arts;
-        }
+        if (!r.accepted) std::cout << "：" << r.failed_articles();
         std::cout << "\n";
     }
 }
 
 void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const RenderEnv& env) {
     write_acceptance_list_xlsx(e.c, *e.policy, e.outcome, out.reserve("受理名单.xlsx"));
+    write_eligibility_review_xlsx(e.c, *e.policy, e.outcome, out.reserve("资格审查结果（内部）.xlsx"));
     write_acceptance_notice_pdf(env, e.c, *e.policy, e.outcome, out.reserve("受理名单公示.pdf"));
     for (const auto& r : e.outcome.results) {
         if (r.accepted) continue;
@@ -101,6 +97,9 @@ int guarded(F&& body) {
     } catch (const CalendarYearMissing& e) {
         std::cerr << "日历不全（未写入任何文件）：" << e.what() << "\n";
         return kExitBadInput;
+    } catch (const fs::filesystem_error& e) {
+        std::cerr << "写入失败（未留下任何文件）：" << e.path1().string() << "：" << e.code().message() << "\n";
+        return kExitInternal;
     } catch (const std::exception& e) {
         std::cerr << "内部错误：" << e.what() << "\n";
         return kExitInternal;
@@ -118,10 +117,12 @@ int run_cli(int argc, char** argv) {
 
     std::string case_dir;
     auto* check = app.add_subcommand("check", "校验案卷并列出全部问题，不写任何文件");
+    check->fallthrough();  // --data-dir may come after the subcommand too
     check->add_option("CASE_DIR", case_dir, "案卷目录（含 case.json、applicants.json）")->required()->check(CLI::ExistingDirectory);
 
     std::string out_dir = "output";
     auto* run = app.add_subcommand("run", "校验、审查并生成受理阶段的文书到 OUT/<案卷名>/");
+    run->fallthrough();
     run->add_option("CASE_DIR", case_dir, "案卷目录")->required()->check(CLI::ExistingDirectory);
     run->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
 
@@ -141,6 +142,10 @@ int run_cli(int argc, char** argv) {
             print_summary(e);
             return kExitDone;
         });
+    }
+    if (fs::exists(out_dir) && !fs::is_directory(out_dir)) {
+        std::cerr << "--out " << out_dir << "：已存在且不是文件夹，应为输出文件夹（不存在时自动创建）。\n";
+        return kExitBadInput;
     }
     return guarded([&] {
         PolicyCatalog catalog;

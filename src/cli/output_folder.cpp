@@ -78,6 +78,11 @@ bool same_files(const std::vector<ManifestEntry>& a, const std::vector<ManifestE
 }  // namespace
 
 StagedOutput::StagedOutput(fs::path out_root, std::string case_id) : root_(std::move(out_root)) {
+    // Remember the folders this run creates, so that a run that fails leaves none behind.
+    for (fs::path p = fs::absolute(root_); !p.empty() && !fs::exists(p); p = p.parent_path()) {
+        created_.push_back(p);
+        if (p == p.parent_path()) break;
+    }
     fs::create_directories(root_);
     target_ = root_ / sanitize_file_name(case_id);
     staging_ = root_ / ("." + sanitize_file_name(case_id) + ".staging-" + std::to_string(::getpid()));
@@ -89,6 +94,7 @@ StagedOutput::~StagedOutput() {
     if (!committed_) {
         std::error_code ec;
         fs::remove_all(staging_, ec);
+        for (const auto& dir : created_) fs::remove(dir, ec);  // innermost first; only if empty
     }
 }
 

@@ -46,6 +46,7 @@ public:
 private:
     std::filesystem::path root_, target_, staging_;
     std::vector<std::filesystem::path> reserved_;
+    std::vector<std::filesystem::path> created_;  // folders of out_root this run made, innermost first
     bool committed_ = false;
 };
 

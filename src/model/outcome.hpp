@@ -1,5 +1,6 @@
 // What the rules decided. Every decision carries the article it rests on.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,17 @@ struct EligibilityResult {
     std::vector<const CheckResult*> failures() const {
         std::vector<const CheckResult*> out;
         for (const auto& c : checks) if (!c.passed) out.push_back(&c);
+        return out;
+    }
+    // The articles of the failed checks, each once, in check order, joined by "、".
+    std::string failed_articles() const {
+        std::vector<std::string> seen;
+        std::string out;
+        for (const auto* f : failures()) {
+            if (std::find(seen.begin(), seen.end(), f->article) != seen.end()) continue;
+            seen.push_back(f->article);
+            out += (out.empty() ? "" : "、") + f->article;
+        }
         return out;
     }
 };

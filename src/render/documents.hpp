@@ -23,8 +23,13 @@ void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Poli
 void write_rejection_letter_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
                                 const EligibilityResult& result, const std::filesystem::path& out);
 
-// 受理名单.xlsx: the accepted applicants.
+// 受理名单.xlsx: the accepted applicants, only what the public notice shows (it may be published).
 void write_acceptance_list_xlsx(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome,
                                 const std::filesystem::path& out);
+
+// 资格审查结果（内部）.xlsx: every applicant, the decision, its articles and reasons, and the
+// applicant's contact: the secretariat's working list, not for publication.
+void write_eligibility_review_xlsx(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome,
+                                   const std::filesystem::path& out);
 
 }  // namespace award

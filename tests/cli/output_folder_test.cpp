@@ -77,10 +77,15 @@ TEST_CASE("staged output: created, then unchanged on an identical rerun, then ke
 TEST_CASE("staged output: an abandoned run leaves nothing; two files of the same name both survive") {
     TempDir tmp;
     {
-        StagedOutput out(tmp.path(), "case-2");
+        StagedOutput out(tmp.path() / "new" / "out", "case-2");
         write(out.reserve("x.pdf"), "partial");
     }  // no commit: e.g. a font error half-way
-    CHECK_FALSE(fs::exists(tmp.path() / "case-2"));
+    // Not even the output folders it had to create.
+    CHECK_FALSE(fs::exists(tmp.path() / "new"));
+    {
+        StagedOutput out(tmp.path(), "case-2");
+        write(out.reserve("x.pdf"), "partial");
+    }
     int entries = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
     CHECK(entries == 0);

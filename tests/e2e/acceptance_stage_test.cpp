@@ -68,7 +68,7 @@ TEST_CASE("WD sample: award run writes the acceptance documents and a manifest w
     REQUIRE(s.ran.status == 0);
     REQUIRE(s.applicants.size() == kExpectedFailures.size());
 
-    std::set<std::string> expected = {"manifest.json", "受理名单.xlsx", "受理名单公示.pdf"};
+    std::set<std::string> expected = {"manifest.json", "受理名单.xlsx", "资格审查结果（内部）.xlsx", "受理名单公示.pdf"};
     for (std::size_t i = 0; i < kExpectedFailures.size(); ++i)
         if (!kExpectedFailures[i].empty()) expected.insert("不予受理通知书/" + name_of(s.applicants[i]) + ".pdf");
     std::set<std::string> written;
@@ -211,9 +211,37 @@ TEST_CASE("WD sample: 受理名单.xlsx read back holds the accepted applicants 
     }
     // The name column is wide enough for the longest name (CJK counts double).
     CHECK(list["widths"]["B"].get<double>() >= 20);
-    // Second sheet: every applicant with the decision.
-    const auto& review = book.at("资格审查结果")["rows"];
-    CHECK(review.size() == kExpectedFailures.size() + 1);
+    // The published list carries no personal data: one sheet, no contact columns.
+    CHECK(book.size() == 1);
+    for (const auto& h : rows[0]) CHECK(h.get<std::string>().find("联系") == std::string::npos);
+}
+
+TEST_CASE("WD sample: the internal review workbook lists every applicant with the decision and its articles") {
+    const auto& s = sample_run();
+    REQUIRE(s.ran.status == 0);
+    TempDir tmp;
+    const auto script = tmp.write("read.py",
+        "import json, sys, openpyxl\n"
+        "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+        "print(json.dumps({'freeze': ws.freeze_panes, 'rows': [[c if c is None or isinstance(c, (int, float, str)) else str(c) for c in r] for r in ws.iter_rows(values_only=True)]}, ensure_ascii=False))\n");
+    Ran r = run("/usr/bin/python3 " + quote(script.string()) + " " + quote((s.folder / "资格审查结果（内部）.xlsx").string()));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const auto sheet = nlohmann::json::parse(r.out);
+    CHECK(sheet["freeze"] == "A2");
+    const auto& rows = sheet["rows"];
+    REQUIRE(rows.size() == kExpectedFailures.size() + 1);
+    CHECK(rows[0][8] == "审查结论");
+    CHECK(rows[0][9] == "依据条款");
+    for (std::size_t i = 0; i < kExpectedFailures.size(); ++i) {
+        const auto& row = rows[i + 1];
+        INFO(name_of(s.applicants[i]));
+        CHECK(row[1] == name_of(s.applicants[i]));
+        CHECK(row[8] == (kExpectedFailures[i].empty() ? "受理" : "不予受理"));
+        const std::string articles = row[9].is_string() ? row[9].get<std::string>() : "";
+        for (const auto& art : kExpectedFailures[i]) CHECK(articles.find(art) != std::string::npos);
+        if (kExpectedFailures[i].empty()) CHECK(articles.empty());
+    }
 }
 
 TEST_CASE("award run twice gives byte-identical files, and a rerun into the same folder changes nothing") {
@@ -294,7 +322,7 @@ TEST_CASE("award check with five planted errors prints five messages naming file
     const fs::path out = tmp.path() / "out";
     Ran w = run_award({"run", dir.string(), "--out", out.string()});
     CHECK(w.status == 2);
-    CHECK(files_under(out).empty());
+    CHECK_FALSE(fs::exists(out));
 }
 
 TEST_CASE("a publicity period reaching into 2027 is refused, naming the missing year, and nothing is written") {
@@ -309,7 +337,7 @@ TEST_CASE("a publicity period reaching into 2027 is refused, naming the missing 
     INFO(r.out + r.err);
     CHECK(r.status == 2);
     CHECK(r.err.find("2027") != std::string::npos);
-    CHECK(files_under(out).empty());
+    CHECK_FALSE(fs::exists(out));
 }
 
 TEST_CASE("award check on the sample exits 0 and lists every decision, and --help names both commands") {
@@ -324,4 +352,17 @@ TEST_CASE("award check on the sample exits 0 and lists every decision, and --hel
     CHECK(h.out.find("run") != std::string::npos);
     Ran bad = run_award({"check", "/nonexistent/case"});
     CHECK(bad.status == 2);
+    // --data-dir is accepted after the subcommand as well.
+    Ran after = run(quote(AWARD_BINARY) + " check " + quote(sample_dir().string()) + " --data-dir " + quote(AWARD_SOURCE_DIR));
+    CHECK(after.status == 0);
+}
+
+TEST_CASE("--out naming a file is refused as bad input, and the file is left alone") {
+    TempDir tmp;
+    const auto file = tmp.write("not-a-folder", "keep me");
+    Ran r = run_award({"run", sample_dir().string(), "--out", file.string()});
+    INFO(r.err);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("不是文件夹") != std::string::npos);
+    CHECK(read_file(file) == "keep me");
 }
