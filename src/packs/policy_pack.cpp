@@ -154,9 +154,14 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
         std::string ptr = "/checks/" + std::to_string(i);
         if (!c.id.empty() && !ids.insert(c.id).second) problems.add(ptr + "/id", "检查编号 \"" + c.id + "\" 重复");
         if (!c.params.is_object()) continue;
-        if (c.kind == "requires_prior_award" && c.params.contains("award") && c.params["award"].is_string() &&
-            !p.find_award_by_name(c.params["award"].get<std::string>())) {
-            problems.add(ptr + "/params/award", "奖项 \"" + c.params["award"].get<std::string>() + "\" 不是本政策包的奖项");
+        if (c.kind == "requires_prior_award" && c.params.contains("awards") && c.params["awards"].is_array()) {
+            const auto& awards = c.params["awards"];
+            for (std::size_t k = 0; k < awards.size(); ++k) {
+                if (awards[k].is_string() && !p.find_award_by_name(awards[k].get<std::string>())) {
+                    problems.add(ptr + "/params/awards/" + std::to_string(k),
+                                 "奖项 \"" + awards[k].get<std::string>() + "\" 不是本政策包的奖项");
+                }
+            }
         }
         if (c.kind == "min_years_operating" && !designations.empty() && c.params.contains("reduced_for") &&
             c.params["reduced_for"].is_array()) {

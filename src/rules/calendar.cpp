@@ -29,10 +29,10 @@ PublicityPeriod publicity_period(const HolidayCalendar& cal, const Date& start, 
         p.end = start.plus_days(spec.length - 1);
         return p;
     }
+    // The start stays as announced, even on a holiday; only working days are counted.
+    p.start = start;
     Date d = start;
-    while (!cal.is_working_day(d)) d = d.plus_days(1);
-    p.start = d;  // a start on a holiday or weekend moves to the next working day
-    int counted = 1;
+    int counted = cal.is_working_day(d) ? 1 : 0;
     while (counted < spec.length) {
         d = d.plus_days(1);
         if (cal.is_working_day(d)) ++counted;

@@ -47,9 +47,11 @@ private:
     std::string source_ = "templates/holidays.json";
 };
 
-// The publicity period that starts on `start`: with working days, the period runs
-// from `start` (or the first working day after it, if `start` is not one) to its
-// Nth working day; with calendar days, from `start` to start + N − 1.
+// The publicity period that starts on `start`, which is kept as given (the notice
+// announces the period from that date, even a holiday). With working days, the
+// period ends on the Nth working day counted from `start` (`start` itself counts
+// only if it is a working day): 2026-10-01 (国庆) with N = 5 runs to 2026-10-13.
+// With calendar days, from `start` to start + N − 1.
 // Throws CalendarYearMissing when a working day falls in a year the calendar lacks,
 // and std::invalid_argument when the length is not positive.
 PublicityPeriod publicity_period(const HolidayCalendar& cal, const Date& start, const PublicitySpec& spec);

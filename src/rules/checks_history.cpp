@@ -17,14 +17,14 @@ SelfEvalParams read_self_eval(ParamReader& r) {
 }
 
 struct PriorAwardParams {
-    std::string award;
+    std::vector<std::string> awards;  // any of them satisfies (第十条: 提名奖, or a former 区长质量奖 re-applying)
     int min_years_held = 0;
     std::optional<std::string> alternative_decision;  // a Decision kind that replaces the requirement
 };
 PriorAwardParams read_prior_award(ParamReader& r) {
-    r.only_keys({"award", "min_years_held", "alternative_decision"});
+    r.only_keys({"awards", "min_years_held", "alternative_decision"});
     PriorAwardParams p;
-    p.award = r.text("award");
+    p.awards = r.text_list("awards", true);
     p.min_years_held = r.integer("min_years_held", 0);
     p.alternative_decision = r.optional_text("alternative_decision");
     return p;
@@ -92,29 +92,31 @@ CheckResult run_requires_prior_award(const CheckSpec& spec, const Applicant& a, 
     PriorAwardParams p = read_prior_award(reader);
     reader.throw_if_issues(spec);
     const Date r = ctx.reference_date;
-    const std::string held = "持有" + p.award + "满 " + std::to_string(p.min_years_held) + " 年（未撤销）";
+    const std::string listed = join(p.awards, "或");
+    const std::string held = "持有" + listed + "满 " + std::to_string(p.min_years_held) + " 年（未撤销）";
 
     Finding f(spec, a, ctx);
-    f.set("award", p.award);
+    f.set("awards", listed);
     f.set("min_years_held", std::to_string(p.min_years_held));
+    for (const char* k : {"award", "awarded_on", "revoked_on", "eligible_from", "finding"}) f.set(k, "");
 
     // The alternative route first (特批): a recorded decision for this applicant.
     if (p.alternative_decision) {
         for (const auto& d : ctx.decisions) {
             if (d.kind == *p.alternative_decision && d.credit_code == a.credit_code) {
-                for (const char* k : {"awarded_on", "revoked_on", "eligible_from", "finding"}) f.set(k, "");
                 return f.finish(true, "要求" + held + "，或有 " + *p.alternative_decision + " 决定；已有 " + d.kind +
                                           " 决定 " + d.date.iso() + "（" + d.basis + "，" + d.source + "）；满足");
             }
         }
     }
 
-    // The earliest unrevoked award of that name decides; otherwise the reason says
-    // why none counts (none held, or revoked).
+    // Among the listed awards, the earliest unrevoked one decides (it is the first to
+    // reach min_years_held, whichever name it bears); otherwise the reason says why
+    // none counts (none held, or revoked).
     const PriorAward* unrevoked = nullptr;
     const PriorAward* revoked = nullptr;
     for (const auto& pa : a.prior_awards) {
-        if (pa.award != p.award) continue;
+        if (std::find(p.awards.begin(), p.awards.end(), pa.award) == p.awards.end()) continue;
         bool is_revoked = pa.revoked_on && *pa.revoked_on <= r;
         if (!is_revoked && (!unrevoked || pa.awarded_on < unrevoked->awarded_on)) unrevoked = &pa;
         if (is_revoked && (!revoked || pa.awarded_on > revoked->awarded_on)) revoked = &pa;
@@ -122,27 +124,26 @@ CheckResult run_requires_prior_award(const CheckSpec& spec, const Applicant& a, 
 
     bool passed = false;
     std::string finding, trace;
-    f.set("awarded_on", "");
-    f.set("revoked_on", "");
-    f.set("eligible_from", "");
     if (unrevoked) {
         Date eligible_from = unrevoked->awarded_on.plus_years(p.min_years_held);
         passed = eligible_from <= r;
+        f.set("award", unrevoked->award);
         f.set("awarded_on", unrevoked->awarded_on.chinese());
         f.set("eligible_from", eligible_from.chinese());
-        finding = "于" + unrevoked->awarded_on.chinese() + "获得" + p.award + "，截至申报截止日" + r.chinese() + "不满" +
-                  std::to_string(p.min_years_held) + "年";
-        trace = unrevoked->awarded_on.iso() + " 获得 " + p.award + "，满 " + std::to_string(p.min_years_held) +
+        finding = "于" + unrevoked->awarded_on.chinese() + "获得" + unrevoked->award + "，截至申报截止日" + r.chinese() +
+                  "不满" + std::to_string(p.min_years_held) + "年";
+        trace = unrevoked->awarded_on.iso() + " 获得 " + unrevoked->award + "，满 " + std::to_string(p.min_years_held) +
                 " 年之日 " + eligible_from.iso() + (passed ? " ≤ " : " > ") + r.iso();
     } else if (revoked) {
+        f.set("award", revoked->award);
         f.set("awarded_on", revoked->awarded_on.chinese());
         f.set("revoked_on", revoked->revoked_on->chinese());
-        finding = "所获" + p.award + "（" + revoked->awarded_on.chinese() + "获得）已于" +
+        finding = "所获" + revoked->award + "（" + revoked->awarded_on.chinese() + "获得）已于" +
                   revoked->revoked_on->chinese() + "被撤销";
-        trace = revoked->awarded_on.iso() + " 获得 " + p.award + "，" + revoked->revoked_on->iso() + " 撤销，不计";
+        trace = revoked->awarded_on.iso() + " 获得 " + revoked->award + "，" + revoked->revoked_on->iso() + " 撤销，不计";
     } else {
-        finding = "未获得过" + p.award;
-        trace = "无 " + p.award;
+        finding = "未获得过" + listed;
+        trace = "无 " + join(p.awards, "、");
     }
     f.set("finding", passed ? "" : finding);
     if (p.alternative_decision) trace += "；无 " + *p.alternative_decision + " 决定";

@@ -15,8 +15,13 @@ struct Counted {
     std::string min_severity;
 };
 
+// Where 近N年 begins. exclusive_start: an incident exactly N years before r is
+// outside (the window starts the day after); inclusive_start: it is inside.
+enum class WindowStart { Exclusive, Inclusive };
+
 struct IncidentParams {
     int years = 0;
+    WindowStart window = WindowStart::Exclusive;
     std::vector<Counted> counted;
     std::map<std::string, int> rank;  // severity → level; names on one level rank equal (重大 = 严重)
 };
@@ -47,9 +52,18 @@ void read_levels(ParamReader& r, IncidentParams& p) {
 }
 
 IncidentParams read_incidents(ParamReader& r) {
-    r.only_keys({"years", "counted", "severity_levels"});
+    r.only_keys({"years", "window", "counted", "severity_levels"});
     IncidentParams p;
     p.years = r.integer("years", 1);
+    // Required: the regulation's 近3年 does not say whether its first day is inside,
+    // so each pack states it rather than inheriting a default.
+    std::string window = r.text("window");
+    if (window == "inclusive_start") {
+        p.window = WindowStart::Inclusive;
+    } else if (!window.empty() && window != "exclusive_start") {
+        r.issue("/window", "\"" + window + "\" 应为 exclusive_start（恰为 N 年前当日发生的事项不计入）或 "
+                           "inclusive_start（该日发生的事项计入）");
+    }
     read_levels(r, p);
     const nlohmann::json* counted = r.array("counted");
     if (!counted) return p;
@@ -91,10 +105,11 @@ CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, co
     IncidentParams p = read_incidents(reader);
     reader.throw_if_issues(spec);
     const Date r = ctx.reference_date;
-    // An incident on this very day is outside the window; one after r still counts
-    // (it is known when the list is drawn up, and 近3年 has no upper bound in the text).
-    const Date window_after = r.plus_years(-p.years);
-    const Date window_start = window_after.plus_days(1);
+    // The window's first day. An incident after r still counts (it is known when the
+    // list is drawn up, and 近3年 has no upper bound in the text), but the letter says
+    // it happened after the deadline rather than within the years before it.
+    const Date n_years_before = r.plus_years(-p.years);
+    const Date window_start = p.window == WindowStart::Inclusive ? n_years_before : n_years_before.plus_days(1);
 
     auto rank_of = [&](const Incident& i) {
         auto it = p.rank.find(i.severity);
@@ -115,11 +130,11 @@ CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, co
             trace_out.push_back(label + "（类型不计）");
         } else if (rank_of(i) < p.rank.at(c->min_severity)) {
             trace_out.push_back(label + "（低于" + c->min_severity + "）");
-        } else if (i.date <= window_after) {
+        } else if (i.date < window_start) {
             trace_out.push_back(label + "（在窗口之前）");
         } else {
             hits.push_back(&i);
-            trace_in.push_back(label + "（≥" + c->min_severity + "）");
+            trace_in.push_back(label + "（≥" + c->min_severity + (i.date > r ? "，申报截止日后" : "") + "）");
         }
     }
     // Most recent first: the letter leads with the freshest fact.
@@ -129,19 +144,30 @@ CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, co
     Finding f(spec, a, ctx);
     f.set("years", std::to_string(p.years));
     f.set("window_start", window_start.chinese());
-    std::vector<std::string> phrases;
+    std::vector<std::string> all, after, within;
     for (const Incident* i : hits) {
-        phrases.push_back("于" + i->date.chinese() + "发生" + i->severity + i->kind +
-                          (i->description.empty() ? "" : "（" + i->description + "）"));
+        std::string phrase = "于" + i->date.chinese() + "发生" + i->severity + i->kind +
+                             (i->description.empty() ? "" : "（" + i->description + "）");
+        all.push_back(phrase);
+        (i->date > r ? after : within).push_back(phrase);
     }
-    f.set("incidents", join(phrases, "，"));
+    // {findings}: each group of incidents with the timing that is true of it.
+    std::vector<std::string> groups;
+    if (!after.empty()) groups.push_back(join(after, "，") + "，系申报截止日" + r.chinese() + "后发生的事项");
+    if (!within.empty()) {
+        groups.push_back(join(within, "，") + "，属申报截止日" + r.chinese() + "前" + std::to_string(p.years) +
+                         "年内发生的事项");
+    }
+    f.set("incidents", join(all, "，"));
+    f.set("findings", join(groups, "；"));
     f.set("incident_date", passed ? "" : hits.front()->date.chinese());
     f.set("incident_kind", passed ? "" : hits.front()->kind);
     f.set("incident_severity", passed ? "" : hits.front()->severity);
     f.set("incident_description", passed ? "" : hits.front()->description);
 
     std::string trace = "统计窗口自 " + window_start.iso() + " 起（" + r.iso() + " 前近 " + std::to_string(p.years) +
-                        " 年）；";
+                        " 年，" + (p.window == WindowStart::Inclusive ? "含" : "不含") + " " + n_years_before.iso() +
+                        "）；";
     trace += "计入：" + (trace_in.empty() ? std::string("无") : join(trace_in, "，"));
     if (!trace_out.empty()) trace += "；不计：" + join(trace_out, "，");
     return f.finish(passed, trace + "；" + verdict(passed));

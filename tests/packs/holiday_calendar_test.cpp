@@ -1,6 +1,9 @@
 // templates/holidays.json: the real 2024–2026 data, and what the loader refuses.
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <vector>
+
 #include "model/errors.hpp"
 #include "packs/holiday_calendar_file.hpp"
 #include "temp_dir.hpp"
@@ -46,29 +49,75 @@ TEST_CASE("Holidays file covers 2024 to 2026 and nothing else") {
     CHECK(real().years().size() == 3);
 }
 
+namespace {
+
+// REFERENCE.md's table (国务院办公厅 notices), its rows copied as written:
+// days off ("M/D" or "M/D–M/D", weekends inside a holiday included) and weekend days worked.
+struct NoticeRow {
+    int year;
+    const char* days_off;
+    const char* working_weekends;
+};
+const NoticeRow kNotices[] = {
+    {2024, "1/1; 2/10–2/17; 4/4–4/6; 5/1–5/5; 6/10; 9/15–9/17; 10/1–10/7",
+     "2/4, 2/18, 4/7, 4/28, 5/11, 9/14, 9/29, 10/12"},
+    {2025, "1/1; 1/28–2/4; 4/4–4/6; 5/1–5/5; 5/31–6/2; 10/1–10/8", "1/26, 2/8, 4/27, 9/28, 10/11"},
+    {2026, "1/1–1/3; 2/15–2/23; 4/4–4/6; 5/1–5/5; 6/19–6/21; 9/25–9/27; 10/1–10/7",
+     "1/4, 2/14, 2/28, 5/9, 9/20, 10/10"},
+};
+
+// "2/10" in `year`.
+Date month_day(int year, const std::string& text) {
+    auto slash = text.find('/');
+    REQUIRE(slash != std::string::npos);
+    return Date(year, unsigned(std::stoi(text.substr(0, slash))), unsigned(std::stoi(text.substr(slash + 1))));
+}
+
+// Every day of a row's list: items split by `sep`, each a day or a "–" range.
+std::set<Date> days_of(int year, const std::string& list, char sep) {
+    static const std::string dash = "\u2013";
+    std::set<Date> out;
+    std::size_t from = 0;
+    while (from < list.size()) {
+        std::size_t to = list.find(sep, from);
+        if (to == std::string::npos) to = list.size();
+        std::string item = list.substr(from, to - from);
+        item.erase(0, item.find_first_not_of(' '));
+        auto d = item.find(dash);
+        Date first = month_day(year, item.substr(0, d));
+        Date last = d == std::string::npos ? first : month_day(year, item.substr(d + dash.size()));
+        for (Date x = first; x <= last; x = x.plus_days(1)) out.insert(x);
+        from = to + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 TEST_CASE("Holidays file matches the State Council notices day by day") {
-    // Spot checks against REFERENCE.md's table, both kinds of entry per year.
-    CHECK_FALSE(real().is_working_day(Date(2024, 2, 16)));  // Friday in Spring Festival
-    CHECK(real().is_working_day(Date(2024, 2, 4)));         // Sunday worked
-    CHECK(real().is_working_day(Date(2024, 10, 12)));       // Saturday worked
-    CHECK_FALSE(real().is_working_day(Date(2024, 6, 10)));  // 端午
-    CHECK_FALSE(real().is_working_day(Date(2025, 6, 2)));   // 端午 Monday
-    CHECK_FALSE(real().is_working_day(Date(2025, 10, 8)));  // 国庆 + 中秋, 8 days
-    CHECK(real().is_working_day(Date(2025, 10, 11)));       // Saturday worked
-    CHECK_FALSE(real().is_working_day(Date(2026, 1, 2)));   // Friday after New Year
-    CHECK(real().is_working_day(Date(2026, 1, 4)));         // Sunday worked
-    CHECK_FALSE(real().is_working_day(Date(2026, 2, 23)));  // Monday, last day of Spring Festival
-    CHECK(real().is_working_day(Date(2026, 2, 28)));        // Saturday worked
-    CHECK_FALSE(real().is_working_day(Date(2026, 9, 25)));  // 中秋 Friday
-    CHECK(real().is_working_day(Date(2026, 9, 20)));        // Sunday worked
-    CHECK(real().is_working_day(Date(2026, 9, 28)));        // ordinary Monday
-    // Counted totals: days off incl. weekends inside holidays, per year.
-    CHECK(real().years().at(2024).days_off.size() == 1 + 8 + 3 + 5 + 1 + 3 + 7);
-    CHECK(real().years().at(2025).days_off.size() == 1 + 8 + 3 + 5 + 3 + 8);
-    CHECK(real().years().at(2026).days_off.size() == 3 + 9 + 3 + 5 + 3 + 3 + 7);
-    CHECK(real().years().at(2024).working_weekend.size() == 8);
-    CHECK(real().years().at(2025).working_weekend.size() == 5);
-    CHECK(real().years().at(2026).working_weekend.size() == 6);
+    // Every date of 2024–2026 against the table: working or not, and whether it is
+    // listed as a day off or a worked weekend, so any wrong, missing or extra entry fails.
+    for (const auto& row : kNotices) {
+        const std::set<Date> off = days_of(row.year, row.days_off, ';');
+        const std::set<Date> worked = days_of(row.year, row.working_weekends, ',');
+        const auto& file_year = real().years().at(row.year);
+        int days = 0;
+        for (Date d(row.year, 1, 1); d.year() == row.year; d = d.plus_days(1), ++days) {
+            bool expected = worked.count(d) ? true : off.count(d) ? false : d.weekday() <= 5;
+            INFO(d.iso() << " (weekday " << d.weekday() << ")");
+            CHECK(real().is_working_day(d) == expected);
+            CHECK(file_year.days_off.count(d) == off.count(d));
+            CHECK(file_year.working_weekend.count(d) == worked.count(d));
+        }
+        CHECK(days == (row.year == 2024 ? 366 : 365));
+    }
+    // The parsed table itself, so a parsing slip cannot make both sides agree on nothing.
+    CHECK(days_of(2024, kNotices[0].days_off, ';').size() == 1 + 8 + 3 + 5 + 1 + 3 + 7);
+    CHECK(days_of(2025, kNotices[1].days_off, ';').size() == 1 + 8 + 3 + 5 + 3 + 8);
+    CHECK(days_of(2026, kNotices[2].days_off, ';').size() == 3 + 9 + 3 + 5 + 3 + 3 + 7);
+    CHECK(days_of(2024, kNotices[0].working_weekends, ',').size() == 8);
+    CHECK(days_of(2025, kNotices[1].working_weekends, ',').size() == 5);
+    CHECK(days_of(2026, kNotices[2].working_weekends, ',').size() == 6);
 }
 
 TEST_CASE("Publicity 2026: from Thursday 10-08 five working days end 10-13 over the worked Saturday") {
@@ -77,10 +126,16 @@ TEST_CASE("Publicity 2026: from Thursday 10-08 five working days end 10-13 over 
     CHECK(p.end == Date(2026, 10, 13));
 }
 
-TEST_CASE("Publicity 2026: a start on National Day moves to 10-08") {
+TEST_CASE("Publicity 2026: a start on National Day is kept; its five working days are 10-08 to 10-13") {
     auto p = award::publicity_period(real(), Date(2026, 10, 1), kFiveWorkingDays);
-    CHECK(p.start == Date(2026, 10, 8));
+    CHECK(p.start == Date(2026, 10, 1));
     CHECK(p.end == Date(2026, 10, 13));
+    std::vector<Date> worked;
+    for (Date d = p.start; d <= p.end; d = d.plus_days(1)) {
+        if (real().is_working_day(d)) worked.push_back(d);
+    }
+    CHECK(worked == std::vector<Date>{Date(2026, 10, 8), Date(2026, 10, 9), Date(2026, 10, 10), Date(2026, 10, 12),
+                                      Date(2026, 10, 13)});
 }
 
 TEST_CASE("Publicity 2026: a period needing 2027 names the missing year and the file") {

@@ -132,7 +132,7 @@ TEST_CASE("WD pack: every letter sentence of the real pack reads as one sentence
         {"wd-9-region", "建安区"},          {"wd-9-years", "2023年9月19日"},
         {"wd-9-licences", "资质或证照"},     {"wd-9-policy", "政策要求"},
         {"wd-9-self-evaluation", "2025年度"}, {"wd-10-self-evaluation", "2023年度"},
-        {"wd-10-nomination", "未获得过区长质量提名奖"}, {"wd-11-incidents", "2024年3月1日"},
+        {"wd-10-nomination", "所获区长质量奖（2023年1月10日获得）已于2024年5月1日被撤销"}, {"wd-11-incidents", "2024年3月1日"},
         {"wd-12-cooldown", "2023年1月10日"}, {"wd-30-revocation-ban", "2024年5月1日"}};
     for (const auto& spec : weidu().checks) {
         auto r = award::run_check(spec, a, ctx);
@@ -261,10 +261,80 @@ TEST_CASE("Pack loader: an unclosed placeholder is refused") {
     CHECK(contains(m, "没有对应的"));
 }
 
-TEST_CASE("Pack loader: a prior-award check must name an award of the pack") {
-    auto m = broken([](json& j) { j["checks"][check_index(j, "wd-10-nomination")]["params"]["award"] = "区长提名奖"; });
-    CHECK(contains(m, "/checks/6/params/award"));
+TEST_CASE("Pack loader: a prior-award check must name awards of the pack") {
+    auto m = broken([](json& j) { j["checks"][check_index(j, "wd-10-nomination")]["params"]["awards"][1] = "区长提名奖"; });
+    CHECK(contains(m, "/checks/6/params/awards/1"));
     CHECK(contains(m, "区长提名奖"));
+    CHECK_FALSE(contains(m, "/params/awards/0"));
+}
+
+TEST_CASE("Pack loader: a prior-award check takes only the awards list, not a single award") {
+    auto m = broken([](json& j) {
+        auto& params = j["checks"][check_index(j, "wd-10-nomination")]["params"];
+        params.erase("awards");
+        params["award"] = "区长质量提名奖";
+    });
+    CHECK(contains(m, "/checks/6/params/award: "));
+    CHECK(contains(m, "未知参数 award"));
+    CHECK(contains(m, "/checks/6/params/awards: "));
+    CHECK(contains(m, "缺少参数 awards"));
+}
+
+TEST_CASE("WD pack: 第十条 accepts a former 区长质量奖 winner without a 提名奖") {
+    award::Applicant a;
+    a.name = "许昌某某有限公司";
+    a.credit_code = "91411002MA44XXXXXX";
+    a.award = "区长质量奖";
+    a.prior_awards = {{"区长质量奖", Date(2020, 9, 18), std::nullopt}};
+    std::vector<award::Decision> none;
+    award::CheckContext ctx{weidu(), Date(2026, 9, 18), 2026, none};
+    auto r = award::run_check(*weidu().find_check("wd-10-nomination"), a, ctx);
+    CHECK(r.passed);
+    CHECK(contains(r.trace, "2020-09-18 获得 区长质量奖"));
+}
+
+TEST_CASE("Pack loader: the incident window must be stated and be one of the two boundaries") {
+    auto missing = broken([](json& j) { j["checks"][check_index(j, "wd-11-incidents")]["params"].erase("window"); });
+    CHECK(contains(missing, "/checks/7/params/window: "));
+    CHECK(contains(missing, "缺少参数 window"));
+    auto bad = broken([](json& j) { j["checks"][check_index(j, "wd-11-incidents")]["params"]["window"] = "exclusive"; });
+    CHECK(contains(bad, "/checks/7/params/window: "));
+    CHECK(contains(bad, "exclusive_start"));
+    CHECK(contains(bad, "inclusive_start"));
+}
+
+TEST_CASE("WD pack: 近3年 excludes the day exactly 3 years before the deadline; inclusive_start would count it") {
+    award::Applicant a;
+    a.name = "许昌某某有限公司";
+    a.incidents = {{Date(2023, 9, 18), "质量事故", "较大", ""}};
+    std::vector<award::Decision> none;
+    CHECK(weidu().find_check("wd-11-incidents")->params["window"] == "exclusive_start");
+    award::CheckContext ctx{weidu(), Date(2026, 9, 18), 2026, none};
+    CHECK(award::run_check(*weidu().find_check("wd-11-incidents"), a, ctx).passed);
+
+    TempDir dir;
+    json j = real_json();
+    j["checks"][check_index(j, "wd-11-incidents")]["params"]["window"] = "inclusive_start";
+    award::Policy inclusive = award::load_policy_pack(dir.write("weidu.json", j.dump(2)));
+    award::CheckContext ctx2{inclusive, Date(2026, 9, 18), 2026, none};
+    auto r = award::run_check(*inclusive.find_check("wd-11-incidents"), a, ctx2);
+    CHECK_FALSE(r.passed);
+    CHECK(contains(r.reason, "于2023年9月18日发生较大质量事故，属申报截止日2026年9月18日前3年内发生的事项"));
+}
+
+TEST_CASE("WD pack: an incident after the deadline is not said to be within the 3 years before it") {
+    award::Applicant a;
+    a.name = "许昌某某有限公司";
+    a.incidents = {{Date(2026, 9, 25), "安全事故", "较大", "车间火灾"}};
+    std::vector<award::Decision> none;
+    award::CheckContext ctx{weidu(), Date(2026, 9, 18), 2026, none};
+    auto r = award::run_check(*weidu().find_check("wd-11-incidents"), a, ctx);
+    CHECK_FALSE(r.passed);
+    CHECK(r.reason ==
+          "贵单位于2026年9月25日发生较大安全事故（车间火灾），系申报截止日2026年9月18日后发生的事项，"
+          "不符合《魏都区区长质量奖管理办法》第十一条关于“近3年无较大质量、安全、环境污染、公共卫生、食品安全等事故，"
+          "无重大质量投诉，无严重失信行为”的规定。");
+    CHECK_FALSE(contains(r.reason, "前3年内"));
 }
 
 TEST_CASE("Pack loader: counted incident kinds and severities must be the pack's own") {

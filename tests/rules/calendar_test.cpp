@@ -53,10 +53,21 @@ TEST_CASE("Publicity: five working days across an adjusted Saturday") {
     CHECK(p.article == "第十四条");
 }
 
-TEST_CASE("Publicity: a start on a holiday moves to the first working day") {
+TEST_CASE("Publicity: a start on a holiday is kept and the working days are counted from it") {
     auto p = award::publicity_period(calendar_2026(), Date(2026, 10, 1), {5, PeriodUnit::WorkingDays, "第十四条"});
-    CHECK(p.start == Date(2026, 10, 8));
-    CHECK(p.end == Date(2026, 10, 13));
+    CHECK(p.start == Date(2026, 10, 1));  // as announced, not moved to 10-08
+    CHECK(p.end == Date(2026, 10, 13));   // 10-08, 10-09, 10-10 (worked Saturday), 10-12, 10-13
+}
+
+TEST_CASE("Publicity: a start on a weekend before a working day does not count the weekend") {
+    // Sunday 10-11 is not counted; 10-12 … 10-16 are the five working days.
+    auto p = award::publicity_period(calendar_2026(), Date(2026, 10, 11), {5, PeriodUnit::WorkingDays, "第十四条"});
+    CHECK(p.start == Date(2026, 10, 11));
+    CHECK(p.end == Date(2026, 10, 16));
+    // One working day from a holiday ends on the first working day after it.
+    auto one = award::publicity_period(calendar_2026(), Date(2026, 10, 7), {1, PeriodUnit::WorkingDays, "第十四条"});
+    CHECK(one.start == Date(2026, 10, 7));
+    CHECK(one.end == Date(2026, 10, 8));
 }
 
 TEST_CASE("Publicity: one working day starting on a working day ends that day") {

@@ -166,7 +166,7 @@ TEST_CASE("Param validation names the parameter and what was expected") {
           std::string::npos);
     auto inc = award::check_param_issues(
         "no_incident_within",
-        {{"years", 3}, {"severity_levels", {"一般", "较大"}}, {"counted", json::array({{{"kind", "质量事故"}, {"min_severity", "重大"}}})}});
+        {{"years", 3}, {"window", "exclusive_start"}, {"severity_levels", {"一般", "较大"}}, {"counted", json::array({{{"kind", "质量事故"}, {"min_severity", "重大"}}})}});
     REQUIRE(inc.size() == 1);
     CHECK(inc[0].pointer == "/counted/0/min_severity");
     CHECK(award::check_param_issues("cooldown_after_award", {{"years", 4}}).empty());

@@ -1,6 +1,7 @@
 // 第九条/第十条 self-evaluation, 第十条 prior 提名奖 or 特批, 第十二条 cooldown, 第三十条 revocation ban.
 #include <catch2/catch.hpp>
 
+#include "rules/check_kinds.hpp"
 #include "wd_fixture.hpp"
 
 using award::Date;
@@ -97,14 +98,83 @@ TEST_CASE("WD-第十条 提名奖 held one day short of a year fails") {
           "不符合《魏都区区长质量奖管理办法》第十条关于“获得区长质量提名奖1年以上”的规定。");
 }
 
-TEST_CASE("WD-第十条 no 提名奖 at all fails") {
+TEST_CASE("WD-第十条 neither 提名奖 nor 区长质量奖 fails, naming both") {
     wd::Runner w;
     auto a = main_applicant();
-    a.prior_awards = {PriorAward{"质量管理创新奖", Date(2020, 1, 1), std::nullopt}};  // another award does not count
+    a.prior_awards = {PriorAward{"质量管理创新奖", Date(2020, 1, 1), std::nullopt}};  // an unlisted award does not count
     auto r = w.run("wd-10-nomination", a);
     CHECK_FALSE(r.passed);
-    CHECK(contains(r.reason, "贵单位未获得过区长质量提名奖"));
-    CHECK(contains(r.reason, "第十条"));
+    CHECK(r.reason ==
+          "贵单位未获得过区长质量提名奖或区长质量奖，亦无评委会同意特批的决定，"
+          "不符合《魏都区区长质量奖管理办法》第十条关于“获得区长质量提名奖1年以上”的规定。");
+    CHECK(contains(r.trace, "无 区长质量提名奖、区长质量奖"));
+}
+
+TEST_CASE("WD-第十条 a former 区长质量奖 winner (2020) re-applying in 2026 passes the prior-award check") {
+    wd::Runner w;
+    auto a = main_applicant();
+    a.prior_awards = {PriorAward{"区长质量奖", Date(2020, 11, 20), std::nullopt}};
+    auto r = w.run("wd-10-nomination", a);
+    CHECK(r.passed);
+    CHECK(r.reason.empty());
+    CHECK(contains(r.trace, "2020-11-20 获得 区长质量奖"));
+    // The 4 years of 第十二条 are the cooldown check's business: also passed here.
+    auto cooldown = w.run("wd-12-cooldown", a);
+    CHECK(cooldown.passed);
+    CHECK(contains(cooldown.trace, "2024-11-20 ≤ 2026-09-18"));
+}
+
+TEST_CASE("WD-第十条 a 区长质量奖 won within 4 years passes 第十条 but the cooldown rejects it") {
+    wd::Runner w;
+    auto a = main_applicant();
+    a.prior_awards = {PriorAward{"区长质量奖", Date(2023, 1, 10), std::nullopt}};
+    CHECK(w.run("wd-10-nomination", a).passed);
+    auto cooldown = w.run("wd-12-cooldown", a);
+    CHECK_FALSE(cooldown.passed);
+    CHECK(cooldown.article == "第十二条");
+    CHECK(contains(cooldown.reason, "贵单位已于2023年1月10日获得区长质量奖"));
+}
+
+TEST_CASE("WD-第十条 any listed award held long enough satisfies it; the sentence names the one found") {
+    wd::Runner w;
+    auto a = main_applicant();
+    // A 提名奖 too recent, but a 区长质量奖 held for years: passes on the latter.
+    a.prior_awards = {PriorAward{"区长质量提名奖", Date(2025, 9, 19), std::nullopt},
+                      PriorAward{"区长质量奖", Date(2019, 12, 1), std::nullopt}};
+    auto r = w.run("wd-10-nomination", a);
+    CHECK(r.passed);
+    CHECK(contains(r.trace, "2019-12-01 获得 区长质量奖"));
+    // Only a too-recent 区长质量奖: the sentence names it.
+    a.prior_awards = {PriorAward{"区长质量奖", Date(2025, 12, 1), std::nullopt}};
+    auto short_held = w.run("wd-10-nomination", a);
+    CHECK_FALSE(short_held.passed);
+    CHECK(contains(short_held.reason, "贵单位于2025年12月1日获得区长质量奖，截至申报截止日2026年9月18日不满1年"));
+    // Only a revoked 区长质量奖: the sentence names it and its revocation.
+    a.prior_awards = {PriorAward{"区长质量奖", Date(2019, 12, 1), Date(2021, 3, 1)}};
+    auto revoked = w.run("wd-10-nomination", a);
+    CHECK_FALSE(revoked.passed);
+    CHECK(contains(revoked.reason, "贵单位所获区长质量奖（2019年12月1日获得）已于2021年3月1日被撤销"));
+}
+
+TEST_CASE("WD eligibility: a former 区长质量奖 winner re-applying after 4 years is accepted") {
+    wd::Runner w;
+    auto a = main_applicant();
+    a.prior_awards = {PriorAward{"区长质量奖", Date(2020, 11, 20), std::nullopt}};
+    for (const auto& id : w.pol.find_award_by_name("区长质量奖")->checks) {
+        INFO(id);
+        CHECK(w.run(id, a).passed);
+    }
+}
+
+TEST_CASE("WD-第十条 params: a list of awards is required; the old single award key is refused") {
+    auto issues = award::check_param_issues("requires_prior_award", {{"award", "区长质量提名奖"}, {"min_years_held", 1}});
+    REQUIRE(issues.size() == 2);
+    CHECK(issues[0].pointer == "/award");
+    CHECK(issues[1].pointer == "/awards");
+    CHECK(award::check_param_issues("requires_prior_award", {{"awards", nlohmann::json::array()}, {"min_years_held", 1}})
+              .at(0)
+              .pointer == "/awards");
+    CHECK(award::check_param_issues("requires_prior_award", {{"awards", {"区长质量提名奖"}}, {"min_years_held", 1}}).empty());
 }
 
 TEST_CASE("WD-第十条 revoked 提名奖 does not count") {
