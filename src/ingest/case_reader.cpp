@@ -25,9 +25,20 @@ struct CaseFacts {
     const Policy* policy = nullptr;
     std::optional<int> year;
     std::optional<Date> deadline;  // 申报截止日期, the reference date
+    std::optional<Date> notice;    // 受理名单公示成文日期: the letters speak as of this day
 };
 
 std::string deadline_text(const Date& deadline) { return "申报截止日期 " + deadline.iso(); }
+
+// A letter states as fact what happened up to its date, so nothing in the case may
+// be dated after the notice.
+std::string not_after_notice_text(const Date& notice) {
+    return "不晚于受理名单公示成文日期 notice_date（" + notice.iso() +
+           "）的日期（通知书不能把成文日期之后的事当作已发生的事实）";
+}
+
+// The name an applicant goes by in record labels: as written, cut when absurdly long.
+std::string record_suffix(const std::string& name) { return "（" + excerpt(trim(name), kNameMaxChars) + "）"; }
 
 // The folder's own name, also for "samples/weidu-2026/" and "." (as the user names
 // it: a symbolic link keeps its own name).
@@ -47,21 +58,42 @@ Contact read_contact(const json& j, ProblemList& out) {
     c.department = f.text("department", Need::optional).value_or("");
     c.person = f.text("person", Need::required).value_or("");
     c.phone = f.text("phone", Need::required).value_or("");
-    c.address = f.text("address", Need::optional).value_or("");
+    c.address = f.text("address", Need::optional, kAddressMaxChars).value_or("");
     c.email = f.text("email", Need::optional).value_or("");
     f.report_unknown_fields();
     return c;
 }
 
-AcceptanceStage read_acceptance(const json& j, const CaseFacts& facts, ProblemList& out) {
+// 发文字号 (GB/T 9704): 机关代字〔年份〕序号号, the year of the cycle or of the notice.
+void check_document_number(const Fields& f, const std::string& number, const CaseFacts& facts,
+                           const std::optional<Date>& notice) {
+    const std::string form = "符合 GB/T 9704 的发文字号：机关代字＋〔年份〕＋序号＋“号”，年份写全并用六角括号〔〕，"
+                             "序号不补 0、不加“第”，如 魏质奖秘〔2026〕3号";
+    int year = 0;
+    if (auto why = document_number_problem(number, &year); !why.empty()) {
+        f.problem("document_number", number, form + "（" + why + "）");
+        return;
+    }
+    if (!facts.year || year == *facts.year || (notice && year == notice->year())) return;
+    std::string years = "年度 year（" + std::to_string(*facts.year) + "）";
+    if (notice && notice->year() != *facts.year)
+        years += "或成文日期 notice_date 的年份（" + std::to_string(notice->year()) + "）";
+    f.problem("document_number", number, "〔〕中的年份与" + years + "一致的发文字号");
+}
+
+AcceptanceStage read_acceptance(const json& j, CaseFacts& facts, ProblemList& out) {
     Fields f(out, kCaseFile, "/acceptance", j, {"notice_date", "publicity_start", "document_number"});
     AcceptanceStage a;
     auto notice = f.date("notice_date", Need::required);
     auto start = f.date("publicity_start", Need::required);
-    a.document_number = f.text("document_number", Need::optional).value_or("");
+    auto number = f.text("document_number", Need::optional);
+    if (number) check_document_number(f, *number, facts, notice);
+    a.document_number = number.value_or("");
     // The notice decides who was accepted, which needs the applications all in.
     if (notice && facts.deadline && *notice < *facts.deadline)
         f.problem("notice_date", notice->iso(), "不早于" + deadline_text(*facts.deadline) + " 的日期");
+    else
+        facts.notice = notice;
     if (notice && start && *start < *notice)
         f.problem("publicity_start", start->iso(), "不早于公示成文日期 notice_date（" + notice->iso() + "）的日期");
     f.report_unknown_fields();
@@ -173,10 +205,15 @@ void read_incidents(const json& list, const std::string& base, const std::string
         }
         Fields f(out, kApplicantsFile, record, list[k], {"date", "kind", "severity", "description"});
         Incident incident;
-        incident.date = f.date("date", Need::required).value_or(Date{});
+        auto date = f.date("date", Need::required);
+        // After the deadline is allowed (the rules count up to the deadline); after
+        // the notice it has not happened yet as far as the letters are concerned.
+        if (date && facts.notice && *date > *facts.notice)
+            f.problem("date", date->iso(), not_after_notice_text(*facts.notice));
+        incident.date = date.value_or(Date{});
         incident.kind = f.one_of("kind", Need::required, incident_kinds(facts)).value_or("");
         incident.severity = f.one_of("severity", Need::required, severities(facts)).value_or("");
-        incident.description = f.text("description", Need::optional).value_or("");
+        incident.description = f.text("description", Need::optional, kDescriptionMaxChars).value_or("");
         f.report_unknown_fields();
         a.incidents.push_back(std::move(incident));
     }
@@ -205,6 +242,8 @@ void read_prior_awards(const json& list, const std::string& base, const std::str
         auto revoked = f.date("revoked_on", Need::optional);
         if (awarded && revoked && *revoked < *awarded)
             f.problem("revoked_on", revoked->iso(), "不早于获奖日期 awarded_on（" + awarded->iso() + "）的日期");
+        else if (revoked && facts.notice && *revoked > *facts.notice)
+            f.problem("revoked_on", revoked->iso(), not_after_notice_text(*facts.notice));
         f.report_unknown_fields();
         prior.awarded_on = awarded.value_or(Date{});
         prior.revoked_on = revoked;
@@ -224,6 +263,10 @@ void read_designations(const json& list, const Fields& f, const CaseFacts& facts
             continue;
         }
         const std::string d = trim(list[k].get<std::string>());
+        if (auto why = text_expectation_problem(d, kShortTextMaxChars); !why.empty()) {
+            f.problem(field, char_count(d) > kShortTextMaxChars ? excerpt(d, 60) : d, why);
+            continue;
+        }
         if (known && std::find(known->begin(), known->end(), d) == known->end()) {
             std::string names;
             for (const auto& n : *known) names += (names.empty() ? "" : "、") + n;
@@ -253,10 +296,10 @@ Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& fact
     // The name goes into every record label, so read it before anything else.
     std::string suffix;
     if (auto it = j.find("name"); it != j.end() && it->is_string() && !trim(it->get<std::string>()).empty())
-        suffix = "（" + trim(it->get<std::string>()) + "）";
+        suffix = record_suffix(it->get<std::string>());
     Fields f(out, kApplicantsFile, base + suffix, j, kApplicantFields);
 
-    auto name = f.text("name", Need::required);
+    auto name = f.text("name", Need::required, kNameMaxChars);
     a.name = name.value_or("");
     auto code = f.exact_text("credit_code", Need::required);
     if (code) {
@@ -271,12 +314,12 @@ Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& fact
             f.problem("award", as_given(*f.find("award")), open_awards_text(*facts.policy));
     }
     a.region = f.text("region", Need::required).value_or("");
-    a.address = f.text("address", Need::required).value_or("");
+    a.address = f.text("address", Need::required, kAddressMaxChars).value_or("");
     auto founded = f.date("founded", Need::required);
     if (founded && facts.deadline && *founded > *facts.deadline)
         f.problem("founded", founded->iso(), "不晚于" + deadline_text(*facts.deadline) + " 的日期");
     a.founded = founded.value_or(Date{});
-    a.industry = f.text("industry", Need::required).value_or("");
+    a.industry = f.text("industry", Need::required, kIndustryMaxChars).value_or("");
     if (const json* list = f.array("designations", Need::optional)) read_designations(*list, f, facts, a);
     a.licences_valid = f.boolean("licences_valid", Need::required).value_or(false);
     a.policy_compliant = f.boolean("policy_compliant", Need::required).value_or(false);
@@ -337,7 +380,53 @@ void read_applicants_file(const json& j, const CaseFacts& facts, Case& c, Proble
 
 // ---- decisions.json --------------------------------------------------------
 
-void read_decisions_file(const json& j, Case& c, ProblemList& out) {
+// Awards that take a decision of this kind in place of a requirement: those with a
+// check whose params name it as "alternative_decision" (魏都区: 特批 for 区长质量奖,
+// 第十条). Each with the article of that check.
+struct DecisionUse {
+    std::string award;
+    std::string article;
+};
+
+std::vector<DecisionUse> awards_accepting(const Policy& policy, const std::string& kind) {
+    std::vector<DecisionUse> uses;
+    for (const auto& award : policy.awards) {
+        for (const auto& id : award.checks) {
+            const CheckSpec* check = policy.find_check(id);
+            if (!check || !check->params.is_object()) continue;
+            auto alternative = check->params.find("alternative_decision");
+            if (alternative != check->params.end() && alternative->is_string() && *alternative == kind) {
+                uses.push_back({award.name, check->article});
+                break;
+            }
+        }
+    }
+    return uses;
+}
+
+// "申报区长质量奖的组织（第十条）", built from the pack.
+std::string accepting_text(const Policy& policy, const std::vector<DecisionUse>& uses) {
+    if (uses.empty()) return "政策包 " + policy.id + " 中没有任何奖项接受这种决定";
+    std::vector<std::string> names;
+    bool one_article = true;
+    for (const auto& u : uses) one_article = one_article && u.article == uses.front().article;
+    for (const auto& u : uses) names.push_back(one_article ? u.award : u.award + "（" + u.article + "）");
+    return "仅适用于申报" + join(names) + "的组织" + (one_article ? "（" + uses.front().article + "）" : "");
+}
+
+// A decision counts only for an applicant whose award takes it instead of a
+// requirement; anywhere else it would be printed on nothing, or mistaken for meaning.
+void check_decision_applies(const Fields& df, const Decision& d, const Applicant& applicant, const Policy& policy) {
+    const AwardSpec* award = policy.find_award_by_name(applicant.award);
+    if (!award || !award->open_to_application) return;  // the award itself was reported
+    const auto uses = awards_accepting(policy, d.kind);
+    if (std::any_of(uses.begin(), uses.end(), [&](const DecisionUse& u) { return u.award == award->name; })) return;
+    df.problem("kind", d.kind,
+               "与该组织申报的奖项相符的决定：" + d.kind + " " + accepting_text(policy, uses) + "，而该组织申报的是" +
+                   award->name);
+}
+
+void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, ProblemList& out) {
     const std::string shape = "JSON 对象 {\"decisions\": [ … ]}（格式见 samples/README.md）";
     if (!j.is_object()) {
         out.add(kDecisionsFile, "", "", as_given(j), shape);
@@ -355,9 +444,14 @@ void read_decisions_file(const json& j, Case& c, ProblemList& out) {
         !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
             return credit_code_problem(a.credit_code).empty();
         });
-    std::map<std::string, std::string> applicant_names;
+    std::map<std::string, const Applicant*> applicant_by_code;
     for (const auto& a : c.applicants)
-        if (!a.credit_code.empty()) applicant_names.emplace(a.credit_code, a.name);
+        if (!a.credit_code.empty()) applicant_by_code.emplace(a.credit_code, &a);
+    // The cycle: from the start of the year before (a decision may be made early) to
+    // the notice, after which it cannot have been taken into account.
+    const std::optional<Date> cycle_start =
+        facts.year ? std::optional<Date>(Date(*facts.year - 1, 1, 1)) : std::nullopt;
+    std::map<std::pair<std::string, std::string>, std::string> seen;  // (kind, code) -> record
     for (std::size_t k = 0; k < list->size(); ++k) {
         const std::string base = "/decisions/" + std::to_string(k);
         const json& item = (*list)[k];
@@ -367,21 +461,43 @@ void read_decisions_file(const json& j, Case& c, ProblemList& out) {
         }
         std::string suffix;
         if (auto it = item.find("credit_code"); it != item.end() && it->is_string()) {
-            auto named = applicant_names.find(it->get<std::string>());
-            if (named != applicant_names.end() && !named->second.empty()) suffix = "（" + named->second + "）";
+            auto named = applicant_by_code.find(it->get<std::string>());
+            if (named != applicant_by_code.end() && !named->second->name.empty())
+                suffix = record_suffix(named->second->name);
         }
         Fields df(out, kDecisionsFile, base + suffix, item, {"kind", "credit_code", "date", "basis"});
         Decision d;
         d.source = kDecisionsFile + ": " + base;
         d.kind = df.one_of("kind", Need::required, known_decision_kinds()).value_or("");
-        if (auto code = df.exact_text("credit_code", Need::required)) {
+        const Applicant* applicant = nullptr;
+        auto code = df.exact_text("credit_code", Need::required);
+        if (code) {
             d.credit_code = *code;
-            if (applicants_known && !applicant_names.count(*code))
+            auto found = applicant_by_code.find(*code);
+            if (found != applicant_by_code.end()) applicant = found->second;
+            else if (applicants_known)
                 df.problem("credit_code", *code, "本案 applicants.json 中某个申报组织的统一社会信用代码");
         }
-        d.date = df.date("date", Need::required).value_or(Date{});
+        auto date = df.date("date", Need::required);
+        if (date && ((cycle_start && *date < *cycle_start) || (facts.notice && *date > *facts.notice))) {
+            std::string range = "本届评选期间的日期：";
+            if (cycle_start) range += "不早于 " + cycle_start->iso() + "（年度 " + std::to_string(*facts.year) + " 的上一年年初）";
+            if (cycle_start && facts.notice) range += "，";
+            if (facts.notice) range += "不晚于受理名单公示成文日期 notice_date（" + facts.notice->iso() + "）";
+            df.problem("date", date->iso(), range);
+        }
+        d.date = date.value_or(Date{});
         d.basis = df.text("basis", Need::required).value_or("");
         df.report_unknown_fields();
+        if (!d.kind.empty() && code) {
+            auto [first, fresh] = seen.emplace(std::make_pair(d.kind, *code), base + suffix);
+            if (!fresh)
+                df.problem("credit_code", *code,
+                           "未与 " + first->second + " 重复的决定（同一组织的 " + d.kind +
+                               " 只能记录一条，请删去多余的一条）");
+            else if (applicant && facts.policy)
+                check_decision_applies(df, d, *applicant, *facts.policy);
+        }
         c.decisions.push_back(std::move(d));
     }
 }
@@ -405,7 +521,7 @@ Case read_case(const fs::path& case_dir, const PolicyCatalog& policies) {
     CaseFacts facts;
     if (case_json) facts = read_case_file(*case_json, policies, c, out);
     if (applicants_json) read_applicants_file(*applicants_json, facts, c, out);
-    if (decisions_json) read_decisions_file(*decisions_json, c, out);
+    if (decisions_json) read_decisions_file(*decisions_json, facts, c, out);
 
     if (!out.items.empty()) throw InputError(std::move(out.items));
     return c;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 
 namespace award::ingest {
@@ -54,9 +56,14 @@ std::string text_near(const std::string& text, std::size_t offset) {
     return trim(line.substr(begin, end - begin));
 }
 
-std::string json_hint(const std::string& what) {
-    if (what.find("ill-formed UTF-8") != std::string::npos)
-        return "合法的 JSON，且以 UTF-8 编码保存（此处有非 UTF-8 字符，可能是以 GBK/ANSI 编码保存的）";
+const std::string kSaveAsUtf8 = "请用记事本打开该文件，“另存为”时编码选 UTF-8";
+
+std::string json_hint(const std::string& what, const std::string& text) {
+    if (what.find("ill-formed UTF-8") != std::string::npos || !is_valid_utf8(text))
+        return "合法的 JSON，且以 UTF-8 编码保存（此处有非 UTF-8 字符，可能是以 GBK/ANSI 编码保存的；" + kSaveAsUtf8 +
+               "）";
+    if (what.find("surrogate") != std::string::npos)
+        return "合法的 JSON（此处的 \\uD800–\\uDFFF 转义不成对，不是一个完整的字符；请直接写出该字符）";
     if (what.find("unexpected end of input") != std::string::npos)
         return "合法的 JSON（文件在此处提前结束，可能缺少 } 或 ]）";
     return "合法的 JSON（请检查此处附近的逗号、英文双引号和括号）";
@@ -131,7 +138,25 @@ std::string excerpt(const std::string& s, std::size_t max_chars) {
 
 std::string as_given(const json& value) {
     if (value.is_string()) return value.get<std::string>();
+    // Described, not dumped: dumping recurses, and a value nested ever so deep is
+    // not something to quote anyway.
+    if (value.is_array()) return value.empty() ? "空数组 []" : "数组（" + std::to_string(value.size()) + " 项）";
+    if (value.is_object()) return value.empty() ? "空对象 {}" : "对象（" + std::to_string(value.size()) + " 个字段）";
     return excerpt(value.dump());
+}
+
+void ProblemList::add(const std::string& file, const std::string& record, const std::string& field,
+                      const std::string& value, const std::string& expected) {
+    items.push_back({shown(file), shown(record), shown(field), shown(excerpt(value, 200)), shown(expected)});
+}
+
+std::string text_expectation_problem(const std::string& s, std::size_t max_chars) {
+    if (auto why = character_problem(s); !why.empty()) return kExpectPlainText + "（" + why + "）";
+    const std::size_t n = char_count(s);
+    if (n > max_chars)
+        return "不超过 " + std::to_string(max_chars) + " 个字符的文本（现有 " + std::to_string(n) + " 个字符" +
+               (n > 60 ? "；此处只引用前 60 个）" : "）");
+    return "";
 }
 
 TextPosition position_of(const std::string& text, std::size_t byte_offset) {
@@ -146,6 +171,131 @@ TextPosition position_of(const std::string& text, std::size_t byte_offset) {
     }
     return p;
 }
+
+namespace {
+
+// Hands the text to the parser byte by byte and remembers how far it has got: the
+// parser callback is not told where it is, and a problem must name a line and column.
+class CountingIterator {
+public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    CountingIterator() = default;
+    CountingIterator(const char* at, const char* begin, std::size_t* consumed)
+        : at_(at), begin_(begin), consumed_(consumed) {}
+    reference operator*() const { return *at_; }
+    CountingIterator& operator++() {
+        ++at_;
+        *consumed_ = std::size_t(at_ - begin_);
+        return *this;
+    }
+    CountingIterator operator++(int) {
+        CountingIterator before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const CountingIterator& other) const { return at_ == other.at_; }
+    bool operator!=(const CountingIterator& other) const { return at_ != other.at_; }
+
+private:
+    const char* at_ = nullptr;
+    const char* begin_ = nullptr;
+    std::size_t* consumed_ = nullptr;
+};
+
+// Thrown by the parser callback to stop at nesting deeper than kMaxJsonNesting,
+// before anything that deep is built.
+struct TooDeep {
+    std::size_t offset;  // of the [ or { that opens the level too many
+};
+
+struct DuplicateKey {
+    std::string object;  // JSON pointer of the object holding it ("" for the file's top level)
+    std::string key;
+    std::size_t offset;        // of the second occurrence
+    std::size_t first_offset;  // of the first
+};
+
+// One array or object the parser is inside.
+struct Level {
+    bool object = false;
+    std::size_t elements = 0;                 // array: elements begun so far
+    std::string segment;                      // JSON pointer segment of the element being read
+    std::map<std::string, std::size_t> keys;  // object: key -> offset of its first occurrence
+};
+
+std::string pointer_segment(const std::string& key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+}
+
+// The opening quote of the string whose closing quote is at `closing`.
+std::size_t string_start(const std::string& text, std::size_t closing) {
+    for (std::size_t i = closing; i-- > 0;) {
+        std::size_t backslashes = 0;
+        while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
+        if (text[i] == '"' && backslashes % 2 == 0) return i;
+    }
+    return closing;
+}
+
+std::string line_and_column(const std::string& text, std::size_t offset) {
+    TextPosition at = position_of(text, offset);
+    return "第" + std::to_string(at.line) + "行第" + std::to_string(at.column) + "列";
+}
+
+// Parses text, refusing nesting deeper than kMaxJsonNesting (nlohmann's own
+// functions recurse, and a file of 200000 '[' would overflow the stack) and
+// noting every key written twice in one object (the first value is kept).
+json parse_guarded(const std::string& text, std::vector<DuplicateKey>& duplicates) {
+    std::size_t consumed = 0;
+    std::vector<Level> levels;
+    const auto begin_element = [&] {
+        if (!levels.empty() && !levels.back().object) levels.back().segment = std::to_string(levels.back().elements++);
+    };
+    auto callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
+        // depth counts the containers open around the event. The end of a container
+        // whose key was a duplicate is not reported, so levels are cut back here.
+        const auto d = static_cast<std::size_t>(depth);
+        if (levels.size() > d) levels.resize(d);
+        switch (event) {
+        case json::parse_event_t::object_start:
+        case json::parse_event_t::array_start:
+            if (d + 1 > kMaxJsonNesting) throw TooDeep{consumed == 0 ? 0 : consumed - 1};
+            begin_element();
+            levels.push_back(Level{event == json::parse_event_t::object_start, 0, {}, {}});
+            return true;
+        case json::parse_event_t::key: {
+            if (levels.empty()) return true;
+            Level& object = levels.back();
+            const std::string key = parsed.get<std::string>();
+            object.segment = pointer_segment(key);
+            const std::size_t at = string_start(text, consumed == 0 ? 0 : consumed - 1);
+            auto [first, fresh] = object.keys.emplace(key, at);
+            if (fresh) return true;
+            std::string where;
+            for (std::size_t i = 0; i + 1 < levels.size(); ++i) where += "/" + levels[i].segment;
+            duplicates.push_back({where, key, at, first->second});
+            return false;  // keep the first value
+        }
+        case json::parse_event_t::value:
+            begin_element();
+            return true;
+        default:
+            return true;
+        }
+    };
+    CountingIterator first(text.data(), text.data(), &consumed);
+    CountingIterator last(text.data() + text.size(), text.data(), &consumed);
+    return json::parse(first, last, callback);
+}
+
+}  // namespace
 
 std::optional<json> load_json_file(const fs::path& case_dir, const std::string& name, Need need, ProblemList& out) {
     const fs::path path = case_dir / name;
@@ -166,14 +316,30 @@ std::optional<json> load_json_file(const fs::path& case_dir, const std::string& 
         out.add(name, "", "", "", "可以读取的文件（检查它是不是文件夹，以及文件权限）");
         return std::nullopt;
     }
+    std::vector<DuplicateKey> duplicates;
+    const auto report_duplicates = [&] {
+        for (const auto& d : duplicates) {
+            const std::string at = line_and_column(text, d.offset);
+            out.add(name, d.object.empty() ? at : d.object + "（" + at + "）", d.key, text_near(text, d.offset),
+                    "每个字段在同一对象中只写一次：重复的字段 " + d.key + "（第一次出现在" +
+                        line_and_column(text, d.first_offset) + "；程序不会替你选用哪一个，请删去多余的一个）");
+        }
+    };
     try {
-        return json::parse(text);
+        json j = parse_guarded(text, duplicates);
+        report_duplicates();
+        return j;
+    } catch (const TooDeep& e) {
+        report_duplicates();
+        out.add(name, line_and_column(text, e.offset), "", text_near(text, e.offset),
+                "数组、对象嵌套不超过 " + std::to_string(kMaxJsonNesting) + " 层的 JSON（此处是第 " +
+                    std::to_string(kMaxJsonNesting + 1) + " 层 [ 或 {；案卷文件最多只用到 5 层，请检查多余的括号）");
+        return std::nullopt;
     } catch (const json::parse_error& e) {
+        report_duplicates();
         // e.byte counts from 1 and points at the byte the parser stopped on.
         std::size_t offset = token_start(text, e.byte == 0 ? 0 : e.byte - 1, e.what());
-        TextPosition at = position_of(text, offset);
-        out.add(name, "第" + std::to_string(at.line) + "行第" + std::to_string(at.column) + "列", "",
-                text_near(text, offset), json_hint(e.what()));
+        out.add(name, line_and_column(text, offset), "", text_near(text, offset), json_hint(e.what(), text));
         return std::nullopt;
     }
 }
@@ -198,11 +364,14 @@ const json* Fields::given(const std::string& field, Need need, const std::string
     return v;
 }
 
-std::optional<std::string> Fields::exact_text(const std::string& field, Need need) const {
+std::optional<std::string> Fields::checked_text(const std::string& field, Need need, bool trimmed,
+                                                std::size_t max_chars) const {
     const json* v = given(field, need, kExpectText);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
-        problem(field, as_given(*v), kExpectText + "（用英文双引号括起来，如 \"" + as_given(*v) + "\"）");
+        std::string expected = kExpectText;
+        if (v->is_number() || v->is_boolean()) expected += "（用英文双引号括起来，如 \"" + as_given(*v) + "\"）";
+        problem(field, as_given(*v), expected);
         return std::nullopt;
     }
     const auto& s = v->get_ref<const std::string&>();
@@ -210,13 +379,20 @@ std::optional<std::string> Fields::exact_text(const std::string& field, Need nee
         problem(field, s, kExpectText);
         return std::nullopt;
     }
-    return s;
+    std::string value = trimmed ? trim(s) : s;
+    if (auto why = text_expectation_problem(value, max_chars); !why.empty()) {
+        problem(field, char_count(value) > max_chars ? excerpt(value, 60) : value, why);
+        return std::nullopt;
+    }
+    return value;
 }
 
-std::optional<std::string> Fields::text(const std::string& field, Need need) const {
-    auto s = exact_text(field, need);
-    if (!s) return std::nullopt;
-    return trim(*s);
+std::optional<std::string> Fields::exact_text(const std::string& field, Need need, std::size_t max_chars) const {
+    return checked_text(field, need, false, max_chars);
+}
+
+std::optional<std::string> Fields::text(const std::string& field, Need need, std::size_t max_chars) const {
+    return checked_text(field, need, true, max_chars);
 }
 
 std::optional<Date> Fields::date(const std::string& field, Need need) const {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/text_rules.hpp"
 #include "model/date.hpp"
 #include "model/errors.hpp"
 
@@ -21,9 +22,10 @@ using nlohmann::json;
 // The problems found so far, in the order found.
 struct ProblemList {
     std::vector<Problem> items;
-    void add(std::string file, std::string record, std::string field, std::string value, std::string expected) {
-        items.push_back({std::move(file), std::move(record), std::move(field), std::move(value), std::move(expected)});
-    }
+    // Every part is shown safely (control and format characters escaped, see
+    // shown()), and an over-long value is cut, so a message is always one readable line.
+    void add(const std::string& file, const std::string& record, const std::string& field, const std::string& value,
+             const std::string& expected);
 };
 
 enum class Need { required, optional };
@@ -32,7 +34,9 @@ enum class Need { required, optional };
 std::string trim(const std::string& s);  // spaces, tabs, line breaks and the full-width space U+3000
 std::string join(const std::vector<std::string>& items, const std::string& separator = "、");
 std::string excerpt(const std::string& s, std::size_t max_chars = 60);  // cut at a character, not a byte
-std::string as_given(const json& value);  // strings as written, other values as JSON text
+// Strings as written, numbers and literals as JSON text, arrays and objects by kind
+// and size ("数组（3 项）"): never the whole of a nested value.
+std::string as_given(const json& value);
 
 // Line and column (1-based, column in characters) of a byte offset (0-based) in text.
 struct TextPosition {
@@ -41,8 +45,13 @@ struct TextPosition {
 };
 TextPosition position_of(const std::string& text, std::size_t byte_offset);
 
-// Reads CASE_DIR/name. Missing (when required), unreadable or not JSON: reports one
-// problem and returns nullopt. Missing and optional: nullopt without a problem.
+// Deepest nesting of arrays and objects a case file may have (the files need 5).
+inline constexpr std::size_t kMaxJsonNesting = 32;
+
+// Reads CASE_DIR/name. Missing (when required), unreadable, not JSON or nested deeper
+// than kMaxJsonNesting: reports one problem and returns nullopt. Missing and optional:
+// nullopt without a problem. A key written twice in one object is reported (with its
+// line and column) and the first value is kept, so the other checks can go on.
 std::optional<json> load_json_file(const std::filesystem::path& case_dir, const std::string& name, Need need,
                                    ProblemList& out);
 
@@ -60,10 +69,13 @@ public:
     const json* find(const std::string& field) const;
     void problem(const std::string& field, const std::string& value, const std::string& expected) const;
 
-    // Non-empty text, trimmed of surrounding spaces.
-    std::optional<std::string> text(const std::string& field, Need need) const;
-    // Non-empty text exactly as written (codes, where a stray space is itself the mistake).
-    std::optional<std::string> exact_text(const std::string& field, Need need) const;
+    // Non-empty text, trimmed of surrounding spaces, of at most max_chars characters
+    // and only of characters the documents can show (see character_problem()).
+    std::optional<std::string> text(const std::string& field, Need need,
+                                    std::size_t max_chars = kShortTextMaxChars) const;
+    // The same, exactly as written (codes, where a stray space is itself the mistake).
+    std::optional<std::string> exact_text(const std::string& field, Need need,
+                                          std::size_t max_chars = kShortTextMaxChars) const;
     // A real calendar day written YYYY-MM-DD.
     std::optional<Date> date(const std::string& field, Need need) const;
     // A JSON integer (not a string, not 2026.0) in [low, high].
@@ -81,6 +93,8 @@ public:
 private:
     // Reports a missing required field; returns the value or nullptr.
     const json* given(const std::string& field, Need need, const std::string& expected) const;
+    std::optional<std::string> checked_text(const std::string& field, Need need, bool trimmed,
+                                            std::size_t max_chars) const;
 
     ProblemList& out_;
     std::string file_;
@@ -95,5 +109,9 @@ inline const std::string kExpectDate = "真实存在的日期，格式 YYYY-MM-D
 inline const std::string kExpectBool = "true 或 false（不加引号）";
 inline const std::string kExpectArray = "数组 [ … ]（没有时写 []）";
 inline const std::string kExpectObject = "对象 { … }";
+
+// Empty when s is usable text of at most max_chars characters; otherwise the
+// expectation for the problem (bad characters first, then length).
+std::string text_expectation_problem(const std::string& s, std::size_t max_chars);
 
 }  // namespace award::ingest

@@ -366,3 +366,25 @@ TEST_CASE("--out naming a file is refused as bad input, and the file is left alo
     CHECK(r.err.find("不是文件夹") != std::string::npos);
     CHECK(read_file(file) == "keep me");
 }
+
+TEST_CASE("characters the PDFs cannot show are caught by award check, each naming its record and field") {
+    TempDir tmp;
+    const fs::path dir = copy_sample(tmp.path());
+    auto doc = read_json(dir / "applicants.json");
+    auto& apps = doc["applicants"];
+    apps[0]["name"] = apps[0]["name"].get<std::string>() + "😀";  // outside the BMP
+    apps[2]["industry"] = "口腔\u0007医疗";                        // a control character (BEL)
+    write_file(dir / "applicants.json", doc.dump(2));
+
+    Ran r = run_award({"check", dir.string()});
+    INFO(r.out + r.err);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("/applicants/0") != std::string::npos);
+    CHECK(r.err.find("/applicants/2") != std::string::npos);
+    CHECK(r.err.find('\a') == std::string::npos);  // never echoed raw
+
+    const fs::path out = tmp.path() / "out";
+    Ran w = run_award({"run", dir.string(), "--out", out.string()});
+    CHECK(w.status == 2);
+    CHECK_FALSE(fs::exists(out));
+}

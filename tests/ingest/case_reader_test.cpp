@@ -9,40 +9,6 @@
 using namespace award;
 using namespace award::test;
 
-namespace {
-
-struct Folder {
-    json case_json = minimal_case_json();
-    json applicants = minimal_applicants_json();
-    std::optional<json> decisions = minimal_decisions_json();
-};
-
-void write_folder(const std::filesystem::path& dir, const Folder& f) {
-    write_json(dir / "case.json", f.case_json);
-    write_json(dir / "applicants.json", f.applicants);
-    if (f.decisions) write_json(dir / "decisions.json", *f.decisions);
-}
-
-// The problems read_case reports for the folder (empty when it reads cleanly).
-std::vector<Problem> problems_in(const std::filesystem::path& dir) {
-    try {
-        read_case(dir, weidu_like_catalog());
-    } catch (const InputError& e) {
-        return e.problems();
-    }
-    return {};
-}
-
-std::string all_messages(const std::vector<Problem>& problems) {
-    std::string s;
-    for (const auto& p : problems) s += p.message() + "\n";
-    return s;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-}  // namespace
-
 TEST_CASE("ingest: a valid minimal case folder reads into the right Case") {
     TempDir tmp("wd-mini");
     Folder f;
@@ -71,7 +37,7 @@ TEST_CASE("ingest: a valid minimal case folder reads into the right Case") {
     const Applicant& a = c.applicants[0];
     CHECK(a.name == "许昌甲公司");
     CHECK(a.credit_code == kCodeA);
-    CHECK(a.award == "区长质量提名奖");
+    CHECK(a.award == "区长质量奖");
     CHECK(a.region == "魏都区");
     CHECK(a.address == "许昌市魏都区魏武大道1168号");
     CHECK(a.founded == Date(2010, 5, 20));
@@ -196,7 +162,7 @@ std::vector<ErrorCase> error_cases() {
         {"no applicants", [](Folder& f) { f.applicants["applicants"] = json::array(); },
          "applicants.json", "", "applicants", "[]", "至少含一个"},
         {"applicants.json is a bare array", [](Folder& f) { f.applicants = json::array({1}); },
-         "applicants.json", "", "", "[1]", "{\"applicants\""},
+         "applicants.json", "", "", "数组（1 项）", "{\"applicants\""},
         {"an applicant that is not an object", [](Folder& f) { f.applicants["applicants"].push_back("许昌乙公司"); },
          "applicants.json", "/applicants/1", "", "许昌乙公司", "对象"},
         // ---- one applicant

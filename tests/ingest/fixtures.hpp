@@ -3,12 +3,14 @@
 #pragma once
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "common/temp_dir.hpp"
+#include "ingest/case_reader.hpp"
 #include "model/policy.hpp"
 #include "packs/policy_pack.hpp"
 
@@ -24,10 +26,20 @@ inline Policy weidu_like_policy() {
     p.jurisdiction = "魏都区";
     p.regulation = "魏都区区长质量奖管理办法";
     p.award_title = "魏都区区长质量奖";
+    // The check that lets a 特批 stand in for the 提名奖 (第十条): the only one whose
+    // params ingest reads, to know which applicants a special_approval can concern.
+    CheckSpec nomination_first;
+    nomination_first.id = "wd-10-nomination";
+    nomination_first.kind = "requires_prior_award";
+    nomination_first.article = "第十条";
+    nomination_first.params = {{"award", "区长质量提名奖"}, {"min_years_held", 1},
+                               {"alternative_decision", "special_approval"}};
+    p.checks = {nomination_first};
     AwardSpec main;
     main.id = "main";
     main.name = "区长质量奖";
     main.quota = 2;
+    main.checks = {"wd-10-nomination"};
     AwardSpec nomination;
     nomination.id = "nomination";
     nomination.name = "区长质量提名奖";
@@ -77,7 +89,7 @@ inline json minimal_applicant_json() {
     return json::parse(R"({
       "name": "许昌甲公司",
       "credit_code": "91411002175206385X",
-      "award": "区长质量提名奖",
+      "award": "区长质量奖",
       "region": "魏都区",
       "address": "许昌市魏都区魏武大道1168号",
       "founded": "2010-05-20",
@@ -97,5 +109,36 @@ inline json minimal_decisions_json() {
     return json::parse(R"({"decisions": [{"kind": "special_approval", "credit_code": "91411002175206385X",
                                           "date": "2026-09-22", "basis": "评委会2026年第2次会议同意特批"}]})");
 }
+
+// A case folder to write: the minimal valid files, to be broken one place at a time.
+struct Folder {
+    json case_json = minimal_case_json();
+    json applicants = minimal_applicants_json();
+    std::optional<json> decisions = minimal_decisions_json();
+};
+
+inline void write_folder(const std::filesystem::path& dir, const Folder& f) {
+    write_json(dir / "case.json", f.case_json);
+    write_json(dir / "applicants.json", f.applicants);
+    if (f.decisions) write_json(dir / "decisions.json", *f.decisions);
+}
+
+// The problems read_case reports for the folder (empty when it reads cleanly).
+inline std::vector<Problem> problems_in(const std::filesystem::path& dir, const PolicyCatalog& catalog = weidu_like_catalog()) {
+    try {
+        read_case(dir, catalog);
+    } catch (const InputError& e) {
+        return e.problems();
+    }
+    return {};
+}
+
+inline std::string all_messages(const std::vector<Problem>& problems) {
+    std::string s;
+    for (const auto& p : problems) s += p.message() + "\n";
+    return s;
+}
+
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace award::test
