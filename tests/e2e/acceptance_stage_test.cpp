@@ -388,3 +388,25 @@ TEST_CASE("characters the PDFs cannot show are caught by award check, each namin
     CHECK(w.status == 2);
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("a name that looks like an Excel formula is written as text, never as a formula") {
+    TempDir tmp;
+    const fs::path dir = copy_sample(tmp.path());
+    auto doc = read_json(dir / "applicants.json");
+    const std::string formula = "=HYPERLINK(\"http://example.invalid\",\"许昌恒远\")";
+    doc["applicants"][0]["name"] = formula;  // applicant A, accepted
+    write_file(dir / "applicants.json", doc.dump(2));
+    const fs::path out = tmp.path() / "out";
+    Ran r = run_award({"run", dir.string(), "--out", out.string()});
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    const auto script = tmp.write("cell.py",
+        "import sys, openpyxl\n"
+        "c = openpyxl.load_workbook(sys.argv[1]).active['B2']\n"
+        "print(c.data_type)\n"
+        "print(c.value)\n");
+    Ran cell = run("/usr/bin/python3 " + quote(script.string()) + " " + quote((out / "weidu-2026" / "受理名单.xlsx").string()));
+    INFO(cell.err);
+    REQUIRE(cell.status == 0);
+    CHECK(cell.out == "s\n" + formula + "\n");
+}
