@@ -11,6 +11,7 @@
 #include "model/errors.hpp"
 #include "packs/holiday_calendar_file.hpp"
 #include "packs/policy_pack.hpp"
+#include "render/acceptance_documents.hpp"
 #include "render/documents.hpp"
 #include "rules/eligibility.hpp"
 
@@ -45,6 +46,9 @@ Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCat
     const Policy& policy = catalog.at(c.policy);
     HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
     AcceptanceOutcome outcome = decide_acceptance(policy, c, calendar);
+    // What the documents would print must be printable: found here, not half-way through writing.
+    if (auto problems = font_coverage_problems(RenderEnv{data_dir}, c, policy, outcome); !problems.empty())
+        throw InputError(std::move(problems));
     return {std::move(c), &policy, std::move(outcome)};
 }
 
@@ -69,12 +73,12 @@ void print_summary(const Evaluated& e) {
 void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const RenderEnv& env) {
     write_acceptance_list_xlsx(e.c, *e.policy, e.outcome, out.reserve("受理名单.xlsx"));
     write_eligibility_review_xlsx(e.c, *e.policy, e.outcome, out.reserve("资格审查结果（内部）.xlsx"));
-    write_acceptance_notice_pdf(env, e.c, *e.policy, e.outcome, out.reserve("受理名单公示.pdf"));
+    write_acceptance_notice_pdf(env, e.c, *e.policy, e.outcome, out.reserve(kAcceptanceNoticeFile));
     for (const auto& r : e.outcome.results) {
         if (r.accepted) continue;
         const Applicant& a = e.c.applicants.at(r.applicant_index);
         write_rejection_letter_pdf(env, e.c, *e.policy, r,
-                                   out.reserve(fs::path("不予受理通知书") / (sanitize_file_name(a.name) + ".pdf")));
+                                   out.reserve(fs::path(kRejectionLetterFolder) / (sanitize_file_name(a.name) + ".pdf")));
     }
 }
 

@@ -1,6 +1,7 @@
 // 受理名单公示: the notice publicising the applicants accepted (第十四条).
 #include <stdexcept>
 
+#include "render/acceptance_documents.hpp"
 #include "render/documents.hpp"
 #include "render/pdf/document.hpp"
 #include "render/pdf/wording.hpp"
@@ -36,13 +37,19 @@ Table accepted_table(const Case& c, const AcceptanceOutcome& outcome) {
 
 }  // namespace
 
-void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
-                                 const AcceptanceOutcome& outcome, const std::filesystem::path& out) {
-    Document doc(out.filename().string());
+namespace {
+
+Text notice_title(const Case& c, const Policy& policy) {
+    return Text("关于").append(cycle_award(c, policy)).add("受理名单的公示");
+}
+
+}  // namespace
+
+Document build_acceptance_notice(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome) {
+    Document doc(kAcceptanceNoticeFile);
     if (!c.acceptance.document_number.empty())
-        doc.document_number(Text(c.acceptance.document_number, case_field("acceptance.document_number")));
-    const Text title = Text("关于").append(cycle_award(c, policy)).add("受理名单的公示");
-    doc.title(title);
+        doc.masthead(issuer(c), Text(c.acceptance.document_number, case_field("acceptance.document_number")));
+    doc.title(notice_title(c, policy));
 
     const Table table = accepted_table(c, outcome);
     const std::string article = policy.acceptance_publicity.article;
@@ -59,12 +66,17 @@ void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Poli
         doc.paragraph("受理名单如下（排名不分先后）：", lead);
         doc.table(table);
         doc.paragraph(Text("公示期内，任何单位或个人对列入受理名单的申报组织有异议的，可以书面形式向").append(issuer(c))
-                          .add("提出，写明异议的具体内容和理由，并提供必要的证明材料。单位提出异议的，应当加盖本单位公章；"
-                               "个人提出异议的，应当署真实姓名并注明联系方式。匿名异议和超过公示期提出的异议，不予受理。"));
+                          .add("实名提出，写明理由并提供必要的证明材料；匿名异议和逾期提出的异议不予受理。"));
     }
     doc.paragraph(contact_details(c));
     doc.signature(issuer(c), c.acceptance.notice_date);
-    doc.write(env.data_dir, title.str(), c.acceptance.notice_date, out);
+    return doc;
+}
+
+void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
+                                 const AcceptanceOutcome& outcome, const std::filesystem::path& out) {
+    build_acceptance_notice(c, policy, outcome)
+        .write(env.data_dir, notice_title(c, policy).str(), c.acceptance.notice_date, out);
 }
 
 }  // namespace award

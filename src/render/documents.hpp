@@ -5,7 +5,10 @@
 #pragma once
 #include <filesystem>
 
+#include <vector>
+
 #include "model/case.hpp"
+#include "model/errors.hpp"
 #include "model/outcome.hpp"
 #include "model/policy.hpp"
 
@@ -22,6 +25,12 @@ void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Poli
 // 不予受理通知书/<单位名称>.pdf: one letter to an applicant not accepted, each failed check a numbered reason.
 void write_rejection_letter_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
                                 const EligibilityResult& result, const std::filesystem::path& out);
+
+// Every character the PDFs of the acceptance stage would print that no configured
+// font has, one Problem per input field and character (file, record and field of
+// the input it comes from). Empty when all can be printed.
+std::vector<Problem> font_coverage_problems(const RenderEnv& env, const Case& c, const Policy& policy,
+                                            const AcceptanceOutcome& outcome);
 
 // 受理名单.xlsx: the accepted applicants, only what the public notice shows (it may be published).
 void write_acceptance_list_xlsx(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome,

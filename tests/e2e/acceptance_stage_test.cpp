@@ -131,6 +131,9 @@ TEST_CASE("WD sample: the notice names every accepted applicant and the computed
     REQUIRE(s.ran.status == 0);
     const std::string text = squeeze(pdf_text(s.folder / "受理名单公示.pdf"));
     INFO(text);
+    CHECK(pdf_pages(s.folder / "受理名单公示.pdf") <= 2);  // a one-to-two page notice
+    // The 版头: the issuing body, then the 发文字号, then the title.
+    CHECK(text.find("魏都区区长质量奖评审委员会秘书处魏质奖秘〔2026〕3号关于2026年度魏都区区长质量奖受理名单的公示") == 0);
     // 2026-10-08 is the first day after the National Day holiday; 10-10 (a Saturday) is a
     // working day, so five working days end on Tuesday 10-13.
     CHECK(text.find("2026年10月8日") != std::string::npos);
@@ -170,6 +173,14 @@ TEST_CASE("WD sample: each letter is addressed to its applicant and cites the ar
         // Numbered reasons: as many as failed checks, at least one per article.
         CHECK(text.find("1.") != std::string::npos);
         if (kExpectedFailures[i].size() > 1) CHECK(text.find("2.") != std::string::npos);
+        // The signature never stands alone: its page also carries the end of the text.
+        const fs::path letter = s.folder / "不予受理通知书" / (name + ".pdf");
+        std::string last = squeeze(pdf_page_text(letter, pdf_pages(letter)));
+        for (const std::string cut : {"魏都区区长质量奖评审委员会秘书处", "2026年9月30日", "特此通知。"})
+            if (auto at = last.rfind(cut); at != std::string::npos) last.erase(at, cut.size());
+        last.erase(std::remove_if(last.begin(), last.end(), [](char ch) { return ch == '-'; }), last.end());
+        INFO(last);
+        CHECK(last.size() > 30);  // more than the page number: at least a line of body text
     }
 }
 

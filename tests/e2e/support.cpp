@@ -75,6 +75,20 @@ std::string pdf_text(const fs::path& pdf) {
     return r.out;
 }
 
+int pdf_pages(const fs::path& pdf) {
+    Ran r = run("pdfinfo " + quote(pdf.string()));
+    const auto at = r.out.find("Pages:");
+    if (r.status != 0 || at == std::string::npos) throw std::runtime_error("pdfinfo failed on " + pdf.string());
+    return std::stoi(r.out.substr(at + 6));
+}
+
+std::string pdf_page_text(const fs::path& pdf, int page) {
+    const std::string n = std::to_string(page);
+    Ran r = run("pdftotext -raw -enc UTF-8 -f " + n + " -l " + n + " " + quote(pdf.string()) + " -");
+    if (r.status != 0) throw std::runtime_error("pdftotext failed on " + pdf.string());
+    return r.out;
+}
+
 std::string squeeze(std::string s) {
     s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }),
             s.end());

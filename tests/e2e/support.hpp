@@ -33,6 +33,8 @@ fs::path copy_sample(const fs::path& into);  // a copy of the sample to edit
 std::vector<fs::path> files_under(const fs::path& dir);  // regular files, sorted, relative
 
 std::string pdf_text(const fs::path& pdf);  // pdftotext -raw
-std::string squeeze(std::string s);         // drops white space (pdftotext spaces out CJK in tables)
+std::string squeeze(std::string s);
+int pdf_pages(const fs::path& pdf);                      // pdfinfo
+std::string pdf_page_text(const fs::path& pdf, int page);  // pdftotext -raw of one page         // drops white space (pdftotext spaces out CJK in tables)
 
 }  // namespace e2e

@@ -79,11 +79,15 @@ TEST_CASE("the notice lists every accepted applicant and the publicity period", 
             CHECK(text.find(a.credit_code) == std::string::npos);
         }
     }
-    // The table repeats its header on the second page.
-    CHECK(squeeze(run("pdfinfo " + quoted(r.notice)).out).find("Pages:2") != std::string::npos);
-    std::size_t headers = 0;
+    // The table runs over more than one page and repeats its header on each.
+    const std::string info = squeeze(run("pdfinfo " + quoted(r.notice)).out);
+    const auto at_pages = info.find("Pages:");
+    REQUIRE(at_pages != std::string::npos);
+    const int pages = std::stoi(info.substr(at_pages + 6));
+    CHECK(pages >= 2);
+    int headers = 0;
     for (std::size_t at = 0; (at = text.find("统一社会信用代码", at)) != std::string::npos; ++at) ++headers;
-    CHECK(headers == 2);
+    CHECK(headers >= 2);  // every page the table reaches, at least the first two
     require_no_line_starts_with_closing_punctuation(pdftotext(r.notice));
     require_no_line_starts_with_closing_punctuation(raw);
 }
@@ -151,11 +155,14 @@ TEST_CASE("a character no font has stops the run, names it and the applicant, an
         } catch (const InputError& e) {
             REQUIRE(e.problems().size() == 1);
             const Problem& p = e.problems().front();
-            CHECK(p.file == "letter.pdf");
-            CHECK(p.record == c.applicants[4].name);
+            // Named by the input it comes from, not by the document being written.
+            CHECK(p.file == "applicants.json");
+            CHECK(p.record.find(c.applicants[4].name) != std::string::npos);
             CHECK(p.field == "name");
             CHECK(p.value == std::string(strange[k]) + " (" + codes[k] + ")");
-            CHECK(p.expected.find("fonts/") != std::string::npos);
+            // Outside the BMP no font can help (PoDoFo cannot draw it); inside, a font that has it can.
+            if (k == 0) CHECK(p.expected.find("扩展B区") != std::string::npos);
+            else CHECK(p.expected.find("fonts/") != std::string::npos);
         }
         CHECK(!fs::exists(letter));
 
@@ -167,8 +174,8 @@ TEST_CASE("a character no font has stops the run, names it and the applicant, an
             FAIL("no InputError");
         } catch (const InputError& e) {
             REQUIRE(e.problems().size() == 2);  // every problem at once
-            CHECK(e.problems()[0].record == c.applicants[4].name);
-            CHECK(e.problems()[1].record == c.applicants[7].name);
+            CHECK(e.problems()[0].record.find(c.applicants[4].name) != std::string::npos);
+            CHECK(e.problems()[1].record.find(c.applicants[7].name) != std::string::npos);
             CHECK(e.problems()[1].field == "industry");
             CHECK(std::string(e.what()).find(codes[k]) != std::string::npos);
         }
@@ -188,7 +195,8 @@ TEST_CASE("a long name wraps inside its table cell", "[render][pdf]") {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         CHECK(lines[i].find(long_name) == std::string::npos);  // never on one line
         if (lines[i].find("许昌市魏都区") != std::string::npos && first == lines.size()) first = i;
-        if (lines[i].find("有限公司") != std::string::npos && lines[i].find("股份") != std::string::npos) last = i;
+        // the cell's last line: the first line after its first that holds "公司" (the name's end)
+        if (first < i && last == 0 && lines[i].find("公司") != std::string::npos) last = i;
     }
     REQUIRE(first < lines.size());
     CHECK(last > first);

@@ -205,7 +205,7 @@ TEST_CASE("justified lines fill the measure; the last line of a paragraph is not
 
 TEST_CASE("titles break into balanced lines, never inside the award's name", "[render][layout]") {
     Shaper shaper(fonts(), "t.pdf");
-    Text title = Text("关于2026年度").add("魏都区区长质量奖", {"weidu.json", "award_title"}).add("受理名单的公示");
+    Text title = Text("关于2026年度").add("魏都区区长质量奖", {"weidu.json", "", "award_title"}).add("受理名单的公示");
     const auto lines = break_balanced(shaper.shape(title, Role::Title, 22), kTextWidth);
     REQUIRE(lines.size() == 2);
     CHECK(str(lines[0]) == "关于2026年度魏都区区长质量奖");

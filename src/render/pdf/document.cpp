@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include <sys/stat.h>
@@ -30,17 +31,24 @@ constexpr double kBodyTracking = kCharPitch - size::san;          // slightly ne
 constexpr double kEps = 1e-6;
 constexpr double kAscent = 0.88;  // baseline below the top of the em box, for CJK faces
 
-constexpr double kCellPadX = 4, kCellPadY = 3, kCellLeading = 1.45;
+constexpr double kCellPadX = 2 * kMm, kCellPadY = 1.2 * kMm, kCellLeading = 1.45;
 constexpr double kRuleWidth = 0.5;
+constexpr double kRedRuleWidth = 0.5 * kMm;
+constexpr double kMastheadMax = 36;  // 小初: the largest 发文机关标志 we set; shrunk to fit the 版心
+
+// The red of the 版头 (GB/T 9704 asks for red and names no shade).
+constexpr double kRed[3] = {0.90, 0.0, 0.07};
 
 struct GlyphOp {
     const FontFace* face;
     double size;
     char32_t cp;
     double x, baseline;  // relative to the item's top-left
+    bool red = false;
 };
 struct RuleOp {
     double x1, y1, x2, y2, width;
+    bool red = false;
 };
 
 // A laid-out piece of a page: one line of text on the grid, or one table row.
@@ -106,8 +114,49 @@ public:
         }
     }
 
+    void masthead(const Text& body, const Text& number) {
+        // 发文机关标志: as large as 小初, smaller if the name is longer than the 版心 is wide.
+        auto mark = shaper_.shape(body, Role::Title, kMastheadMax);
+        double size = kMastheadMax;
+        if (width_of(mark) > kTextWidth) {
+            size = kMastheadMax * kTextWidth / width_of(mark);
+            mark = shaper_.shape(body, Role::Title, size);
+        }
+        Item head;
+        head.grid = false;
+        head.keep_with_next = true;
+        head.height = 35 * kMm + size;
+        add_line(head, place(mark, kTextWidth, Align::Centre), 0, 35 * kMm + kAscent * size);
+        for (auto& g : head.glyphs) g.red = true;
+        items.push_back(std::move(head));
+        for (int i = 0; i < 2; ++i) {
+            items.push_back(spacer());
+            items.back().keep_with_next = true;
+        }
+        centred(number, Role::Body, size::san, false);
+        // The rule is 4 mm under the 发文字号's type, which ends this far above its grid line's foot.
+        const double below_type = kPitch - ((kPitch - size::san) / 2 + size::san);
+        Item rule;
+        rule.grid = false;
+        rule.keep_with_next = true;
+        const double y = std::max(0.0, 4 * kMm - below_type);
+        rule.height = y + kRedRuleWidth / 2;
+        rule.rules.push_back({0, y, kTextWidth, y, kRedRuleWidth, true});
+        items.push_back(std::move(rule));
+        for (int i = 0; i < 2; ++i) {
+            items.push_back(spacer());
+            items.back().keep_with_next = true;
+        }
+    }
+
     void signature(const Text& issuer, const Text& date) {
-        if (!items.empty()) items.back().keep_with_next = true;  // never a signature alone on a page
+        // Never a signature alone on a page: the last two lines of text go with it,
+        // so the page it lands on still carries the end of the text.
+        int kept = 0;
+        for (auto it = items.rbegin(); it != items.rend() && kept < 2; ++it) {
+            it->keep_with_next = true;
+            if (!it->spacer) ++kept;
+        }
         for (int i = 0; i < 2; ++i) {
             items.push_back(spacer());
             items.back().keep_with_next = true;
@@ -344,8 +393,8 @@ private:
 
 }  // namespace
 
-void Document::document_number(Text t) {
-    blocks_.push_back({Block::Kind::DocumentNumber, std::move(t), {}, 0, {}, {}});
+void Document::masthead(Text issuing_body, Text document_number) {
+    blocks_.push_back({Block::Kind::Masthead, std::move(issuing_body), {}, 0, {}, std::move(document_number)});
 }
 void Document::title(Text t) { blocks_.push_back({Block::Kind::Title, std::move(t), {}, 0, {}, {}}); }
 void Document::addressee(Text t) { blocks_.push_back({Block::Kind::Addressee, std::move(t), {}, 0, {}, {}}); }
@@ -364,16 +413,19 @@ void Document::signature(Text issuer, const Date& date) {
     blocks_.push_back({Block::Kind::Signature, std::move(issuer), {}, 0, {}, Text(date.chinese())});
 }
 
-void Document::write(const fs::path& data_dir, const std::string& info_title, const Date& date,
-                     const fs::path& out) const {
-    const FontSet fonts = FontSet::load(data_dir);
-    Composer comp(fonts, file_name_);
+// Both on the heap: the composer refers to the font set, and this is returned by value.
+struct Document::Composed {
+    std::unique_ptr<FontSet> fonts;
+    std::unique_ptr<Composer> comp;
+};
+
+Document::Composed Document::compose(const fs::path& data_dir) const {
+    Composed out{std::make_unique<FontSet>(FontSet::load(data_dir)), nullptr};
+    out.comp = std::make_unique<Composer>(*out.fonts, file_name_);
+    Composer& comp = *out.comp;
     for (const Block& b : blocks_) {
         switch (b.kind) {
-            case Block::Kind::DocumentNumber:
-                comp.centred(b.text, Role::Body, size::san, false);
-                comp.items.push_back(spacer());
-                break;
+            case Block::Kind::Masthead: comp.masthead(b.text, b.extra); break;
             case Block::Kind::Title:
                 comp.centred(b.text, Role::Title, size::er, true);
                 comp.items.push_back(spacer());
@@ -389,6 +441,17 @@ void Document::write(const fs::path& data_dir, const std::string& info_title, co
             case Block::Kind::Signature: comp.signature(b.text, b.extra); break;
         }
     }
+    return out;
+}
+
+std::vector<Problem> Document::font_problems(const fs::path& data_dir) const {
+    return compose(data_dir).comp->shaper().problems();
+}
+
+void Document::write(const fs::path& data_dir, const std::string& info_title, const Date& date,
+                     const fs::path& out) const {
+    const Composed composed = compose(data_dir);
+    const Composer& comp = *composed.comp;
     const auto pages = paginate(comp.items, comp.table_headers);
     std::vector<Item> numbers;
     for (std::size_t p = 0; p < pages.size(); ++p) numbers.push_back(page_number(comp.shaper(), int(p) + 1));
@@ -410,13 +473,17 @@ void Document::write(const fs::path& data_dir, const std::string& info_title, co
         auto paint = [&](PoDoFo::PdfPainter& painter, const Item& item, double left, double top) {
             for (const RuleOp& r : item.rules) {
                 painter.SetStrokeWidth(r.width);
+                if (r.red) painter.SetStrokingColor(kRed[0], kRed[1], kRed[2]);
                 painter.DrawLine(left + r.x1, kPageHeight - (top + r.y1), left + r.x2, kPageHeight - (top + r.y2));
+                if (r.red) painter.SetStrokingColor(0, 0, 0);
             }
             for (const GlyphOp& g : item.glyphs) {
                 PoDoFo::PdfFont* f = font_for(g.face);
                 f->SetFontSize(float(g.size));
                 painter.SetFont(f);
+                if (g.red) painter.SetColor(kRed[0], kRed[1], kRed[2]);
                 painter.DrawText(left + g.x, kPageHeight - (top + g.baseline), pdf_string(utf8(g.cp)));
+                if (g.red) painter.SetColor(0, 0, 0);
             }
         };
         for (std::size_t p = 0; p < pages.size(); ++p) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/date.hpp"
+#include "model/errors.hpp"
 #include "render/pdf/layout.hpp"
 
 namespace award::pdf {
@@ -41,12 +42,12 @@ struct ParagraphStyle {
 
 // One block of a document, before layout.
 struct Block {
-    enum class Kind { DocumentNumber, Title, Addressee, Paragraph, Blank, Table, Signature } kind;
+    enum class Kind { Masthead, Title, Addressee, Paragraph, Blank, Table, Signature } kind;
     Text text;
     ParagraphStyle style;
     int count = 0;    // blank lines
     Table table;
-    Text extra;       // signature: the date line
+    Text extra;       // signature: the date line; masthead: the 发文字号
 };
 
 class Document {
@@ -54,7 +55,10 @@ public:
     // file_name: the document's name in error messages (e.g. "受理名单公示.pdf").
     explicit Document(std::string file_name) : file_name_(std::move(file_name)) {}
 
-    void document_number(Text t);                 // 发文字号, centred, then a blank line
+    // 版头: the issuing body's name in red (发文机关标志, its top 35 mm below the top of
+    // the 版心), two lines below it the 发文字号, 4 mm below that a red rule the width
+    // of the 版心, then two blank lines before the title.
+    void masthead(Text issuing_body, Text document_number);
     void title(Text t);                           // 2号 title role, centred, balanced lines, then a blank line
     void addressee(Text t);                       // 主送机关 / 主送单位 line, flush left
     void paragraph(Text t, ParagraphStyle style = {});
@@ -70,10 +74,17 @@ public:
     void write(const std::filesystem::path& data_dir, const std::string& info_title, const Date& date,
                const std::filesystem::path& out) const;
 
+    // Every character of the document that no configured font has, as write()
+    // would refuse them, without writing anything.
+    std::vector<Problem> font_problems(const std::filesystem::path& data_dir) const;
+
     // Number of pages of the last write() (for tests and checks).
     int page_count() const { return pages_written_; }
 
 private:
+    struct Composed;
+    Composed compose(const std::filesystem::path& data_dir) const;
+
     std::string file_name_;
     std::vector<Block> blocks_;
     mutable int pages_written_ = 0;

@@ -130,17 +130,20 @@ Glyphs Shaper::shape(const Text& text, Role role, double size, double tracking) 
             if (invisible(c)) continue;
             const FontFace* face = fonts_.face_for(role, c);
             if (!face) {
-                Problem p{file_, span.origin.record.empty() ? "文书模板" : span.origin.record,
+                Problem p{span.origin.file.empty() ? file_ : span.origin.file,
+                          span.origin.is_data() ? span.origin.record : "文书模板",
                           span.origin.field.empty() ? "text" : span.origin.field, utf8(c) + " (" + hex(c) + ")",
-                          "可由已配置字体显示的字符（fonts/fonts.json 中配置的字体都没有这个字符；"
-                          "请把含有该字符的字体文件放入 fonts/ 并登记到 fonts/fonts.json，或改用常用字）"};
+                          c > 0xFFFF
+                              ? "基本多文种平面内的字符（PDF 库无法显示表情符号、扩展B区汉字等平面以外的字符，请改用常用写法）"
+                              : "可由已配置字体显示的字符（fonts/fonts.json 中配置的字体都没有这个字符；"
+                                "请把含有该字符的字体文件放入 fonts/ 并登记到 fonts/fonts.json，或改用常用字）"};
                 bool seen = false;
                 for (const auto& q : problems_)
                     seen = seen || (q.record == p.record && q.field == p.field && q.value == p.value);
                 if (!seen) problems_.push_back(std::move(p));
                 continue;
             }
-            Glyph g{c, face, size, face->sfnt->advance(c) * size, is_wide(c), span.origin.record.empty() ? 0 : group};
+            Glyph g{c, face, size, face->sfnt->advance(c) * size, is_wide(c), span.origin.is_data() ? group : 0};
             if (g.wide) g.advance += tracking;
             out.push_back(g);
         }

@@ -12,9 +12,13 @@ namespace award::pdf {
 
 // Whose text a span is, so a character no font has can be traced back to the
 // input: record = applicant name (单位名称) or "case.json", field = its field.
+// Where a piece of text comes from, for messages about it: the input file, the
+// record in it (JSON path and name) and the field. Empty for the program's own wording.
 struct Origin {
-    std::string record;
-    std::string field;
+    std::string file;    // e.g. "applicants.json"
+    std::string record;  // e.g. "/applicants/3（许昌瑞达电气有限公司）"
+    std::string field;   // e.g. "name"
+    bool is_data() const { return !file.empty() || !record.empty(); }
 };
 
 struct Span {
