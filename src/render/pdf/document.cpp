@@ -236,6 +236,53 @@ std::vector<double> column_widths(const std::vector<std::vector<Glyphs>>& cells)
     return w;
 }
 
+// The table's cost under some column widths: the lines all rows take (rows are as
+// tall as their tallest cell), then the cells whose last line is one character.
+std::pair<std::size_t, std::size_t> table_cost(const std::vector<std::vector<Glyphs>>& cells, const std::vector<double>& w) {
+    std::size_t lines = 0, orphans = 0;
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        std::size_t tallest = 1;
+        for (std::size_t c = 0; c < w.size(); ++c) {
+            const double inner = w[c] - 2 * kCellPadX;
+            const auto ls = break_lines(cells[r][c], inner, inner, r == 0 ? Breaks::Word : Breaks::Line);
+            tallest = std::max(tallest, ls.size());
+            if (ls.size() > 1 && ls.back().size() == 1) ++orphans;
+        }
+        lines += tallest;
+    }
+    return {lines, orphans};
+}
+
+// Moves width between columns, a character at a time, while that makes the table
+// shorter or leaves fewer one-character last lines ("仪器仪表制造／业").
+std::vector<double> refine_widths(const std::vector<std::vector<Glyphs>>& cells, std::vector<double> w, double step) {
+    // Never narrower than a column's longest unbreakable word (a credit code, a phone number).
+    std::vector<double> floor_w(w.size(), 0);
+    for (std::size_t r = 0; r < cells.size(); ++r)
+        for (std::size_t c = 0; c < w.size(); ++c)
+            for (const auto& word : words(cells[r][c], r == 0 ? Breaks::Word : Breaks::Line))
+                floor_w[c] = std::max(floor_w[c], width_of(word) + 2 * kCellPadX);
+    auto best = table_cost(cells, w);
+    for (int round = 0; round < 40; ++round) {
+        bool improved = false;
+        std::vector<double> best_w = w;
+        for (std::size_t from = 0; from < w.size(); ++from) {
+            if (w[from] - step < floor_w[from] - kEps) continue;
+            for (std::size_t to = 0; to < w.size(); ++to) {
+                if (to == from) continue;
+                std::vector<double> trial = w;
+                trial[from] -= step;
+                trial[to] += step;
+                const auto cost = table_cost(cells, trial);
+                if (cost < best) best = cost, best_w = trial, improved = true;
+            }
+        }
+        if (!improved) break;
+        w = best_w;
+    }
+    return w;
+}
+
 void Composer::table(const Table& t) {
     const std::size_t ncol = t.columns.size();
     if (ncol == 0) throw std::logic_error("table without columns");
@@ -250,7 +297,7 @@ void Composer::table(const Table& t) {
         for (const auto& cell : row) r.push_back(shaper_.shape(cell, Role::Body, size));
         cells.push_back(std::move(r));
     }
-    const auto widths = column_widths(cells);
+    const auto widths = refine_widths(cells, column_widths(cells), size);
     const double leading = size * kCellLeading;
     const int table_id = int(table_headers.size());
     for (std::size_t r = 0; r < cells.size(); ++r) {
