@@ -368,7 +368,7 @@ TEST_CASE("award check on the sample exits 0 and lists every decision, and --hel
     CHECK(after.status == 0);
 }
 
-TEST_CASE("--out naming a file is refused as bad input, and the file is left alone") {
+TEST_CASE("an --out naming a file is refused as bad input, and the file is left alone") {
     TempDir tmp;
     const auto file = tmp.write("not-a-folder", "keep me");
     Ran r = run_award({"run", sample_dir().string(), "--out", file.string()});
