@@ -9,6 +9,7 @@ namespace award {
 
 std::vector<Problem> font_coverage_problems(const RenderEnv& env, const Case& c, const Policy& policy,
                                             const AcceptanceOutcome& outcome) {
+    const pdf::FontSet fonts = pdf::FontSet::load(env.data_dir);
     std::vector<Problem> all;
     auto add = [&](const std::vector<Problem>& found) {
         for (const auto& p : found) {
@@ -18,9 +19,9 @@ std::vector<Problem> font_coverage_problems(const RenderEnv& env, const Case& c,
             if (!seen) all.push_back(p);
         }
     };
-    add(build_acceptance_notice(c, policy, outcome).font_problems(env.data_dir));
+    add(build_acceptance_notice(c, policy, outcome).font_problems(fonts));
     for (const auto& r : outcome.results)
-        if (!r.accepted) add(build_rejection_letter(c, policy, r).font_problems(env.data_dir));
+        if (!r.accepted) add(build_rejection_letter(c, policy, r).font_problems(fonts));
     return all;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include <sys/stat.h>
@@ -59,6 +60,7 @@ struct Item {
     bool spacer = false;          // a blank line, dropped at the top of a page
     int table = -1;               // rows: which table (for repeating its header)
     bool header = false;
+    bool first_line = false;      // the first line of a paragraph (widow control before a signature)
     std::vector<GlyphOp> glyphs;
     std::vector<RuleOp> rules;
 };
@@ -88,7 +90,7 @@ Item spacer() {
 
 class Composer {
 public:
-    Composer(const FontSet& fonts, const std::string& file) : shaper_(fonts, file) {}
+    Composer(const FontSet& fonts, const std::string& file) : file_name_(file), shaper_(fonts, file) {}
 
     std::vector<Item> items;
     std::vector<Item> table_headers;
@@ -101,6 +103,7 @@ public:
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const double x0 = i == 0 ? indent : 0;
             items.push_back(text_line(place(lines[i], kTextWidth - x0, st.align, i + 1 == lines.size()), x0));
+            items.back().first_line = i == 0;
         }
         if (st.keep_with_next && !items.empty()) items.back().keep_with_next = true;
     }
@@ -116,17 +119,21 @@ public:
 
     void masthead(const Text& body, const Text& number) {
         // 发文机关标志: as large as 小初, smaller if the name is longer than the 版心 is wide.
+        // A name too long even at 二号 (22 pt) goes on two or more balanced lines.
         auto mark = shaper_.shape(body, Role::Title, kMastheadMax);
         double size = kMastheadMax;
         if (width_of(mark) > kTextWidth) {
-            size = kMastheadMax * kTextWidth / width_of(mark);
+            size = std::max(size::er, kMastheadMax * kTextWidth / width_of(mark) - kEps);
             mark = shaper_.shape(body, Role::Title, size);
         }
+        const auto lines = break_balanced(mark, kTextWidth);
+        const double leading = size * 1.2;
         Item head;
         head.grid = false;
         head.keep_with_next = true;
-        head.height = 35 * kMm + size;
-        add_line(head, place(mark, kTextWidth, Align::Centre), 0, 35 * kMm + kAscent * size);
+        head.height = 35 * kMm + size + double(std::max<std::size_t>(lines.size(), 1) - 1) * leading;
+        for (std::size_t l = 0; l < lines.size(); ++l)
+            add_line(head, place(lines[l], kTextWidth, Align::Centre), 0, 35 * kMm + double(l) * leading + kAscent * size);
         for (auto& g : head.glyphs) g.red = true;
         items.push_back(std::move(head));
         for (int i = 0; i < 2; ++i) {
@@ -150,13 +157,18 @@ public:
     }
 
     void signature(const Text& issuer, const Text& date) {
-        // Never a signature alone on a page: the last two lines of text go with it,
+        // Never a signature alone on a page: the last two lines of the last paragraph
+        // of two lines or more go with it, and whatever follows them ("特此通知。"),
         // so the page it lands on still carries the end of the text.
-        int kept = 0;
-        for (auto it = items.rbegin(); it != items.rend() && kept < 2; ++it) {
+        int in_paragraph = 0;
+        for (auto it = items.rbegin(); it != items.rend() && in_paragraph < 2; ++it) {
+            if (!it->grid) break;  // a table row: the table ends the text; the row goes with it
             it->keep_with_next = true;
-            if (!it->spacer) ++kept;
+            if (it->spacer) continue;
+            ++in_paragraph;
+            if (it->first_line && in_paragraph < 2) in_paragraph = 0;  // a one-line paragraph: take the one before too
         }
+        if (!items.empty() && !items.back().grid) items.back().keep_with_next = true;
         for (int i = 0; i < 2; ++i) {
             items.push_back(spacer());
             items.back().keep_with_next = true;
@@ -178,27 +190,190 @@ public:
     }
 
     void table(const Table& t);
+    std::vector<Problem> layout_problems;  // content that cannot be laid out (a table row taller than a page)
+    void attachments(const std::vector<Text>& names);
+    void imprint(const Text& copy_to, const Text& printed_by, const Text& printed_on);
+
+    std::optional<Item> foot;  // 版记: at the foot of the last page
 
 private:
+    std::string file_name_;
     Shaper shaper_;
 };
 
+// How one cell's text falls at one column width.
+struct CellFit {
+    std::size_t lines = 1;
+    bool lone_last = false;  // a last line of one character ("仪器仪表制造／业")
+};
+
+// A cell's glyphs with their break points worked out once: the fitter breaks each cell at many widths.
+struct CellText {
+    Glyphs glyphs;
+    std::vector<bool> allowed;
+};
+
+CellFit fit_cell(const CellText& cell, double inner) {
+    if (cell.glyphs.empty()) return {};
+    const auto lines = break_lines(cell.glyphs, cell.allowed, inner, inner);
+    CellFit f;
+    f.lines = std::max<std::size_t>(1, lines.size());
+    f.lone_last = lines.size() > 1 && lines.back().size() == 1;
+    return f;
+}
+
+// The fitter's measure of a table: every extra line of a row (rows are as tall as
+// their tallest cell) costs most, a one-character last line a good part of a line,
+// and each wrapped cell a little (a name read on one line is easier to find).
+using ColumnFits = std::vector<CellFit>;  // one column's cells, by row
+
+double table_cost(const std::vector<const ColumnFits*>& by_column) {
+    const std::size_t rows = by_column.front()->size();
+    double cost = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        std::size_t tallest = 1;
+        for (const ColumnFits* col : by_column) {
+            const CellFit& f = (*col)[r];
+            tallest = std::max(tallest, f.lines);
+            if (f.lone_last) cost += 0.6;
+            if (f.lines > 1) cost += 0.05;
+        }
+        cost += double(tallest);
+    }
+    return cost;
+}
+
+// Column widths for a table wider than the 版心 if nothing wrapped: starting from
+// the width each column needs to keep every cell on one line, narrow the column
+// whose narrowing costs least per point gained until the table fits, then spend
+// what is left where it shortens the table most. Widths move in half-character
+// steps and never go below a column's longest unbreakable word.
+std::vector<double> fit_columns(const std::vector<std::vector<CellText>>& cells, const std::vector<double>& min_w,
+                                const std::vector<double>& max_w, double step) {
+    const std::size_t ncol = min_w.size(), nrow = cells.size();
+    // Candidate widths per column, ascending, with each column's fits cached.
+    std::vector<std::vector<double>> cand(ncol);
+    std::vector<std::vector<ColumnFits>> fits(ncol);
+    auto measure = [&](std::size_t c, double w) {
+        ColumnFits col(nrow);
+        for (std::size_t r = 0; r < nrow; ++r) col[r] = fit_cell(cells[r][c], w - 2 * kCellPadX);
+        return col;
+    };
+    for (std::size_t c = 0; c < ncol; ++c) {
+        for (double w = min_w[c]; w < max_w[c] - kEps; w += step) cand[c].push_back(w);
+        cand[c].push_back(max_w[c]);
+        for (double w : cand[c]) fits[c].push_back(measure(c, w));
+    }
+    std::vector<std::size_t> at(ncol);
+    for (std::size_t c = 0; c < ncol; ++c) at[c] = cand[c].size() - 1;
+    auto cost_with = [&](std::size_t c, std::size_t k) {
+        std::vector<const ColumnFits*> cols;
+        for (std::size_t i = 0; i < ncol; ++i) cols.push_back(&fits[i][i == c ? k : at[i]]);
+        return table_cost(cols);
+    };
+    auto total = [&]() {
+        double s = 0;
+        for (std::size_t c = 0; c < ncol; ++c) s += cand[c][at[c]];
+        return s;
+    };
+    double cost = cost_with(0, at[0]);
+    // Narrow: the cheapest cost per point first; among free moves, the one that gains most.
+    while (total() > kTextWidth + kEps) {
+        std::size_t best_c = ncol, best_k = 0;
+        double best_ratio = 0, best_gain = 0, best_cost = 0;
+        for (std::size_t c = 0; c < ncol; ++c)
+            for (std::size_t k = 0; k < at[c]; ++k) {
+                const double gain = cand[c][at[c]] - cand[c][k];
+                const double next = cost_with(c, k);
+                const double ratio = (next - cost) / gain;
+                if (best_c == ncol || ratio < best_ratio - kEps || (ratio < best_ratio + kEps && gain > best_gain))
+                    best_c = c, best_k = k, best_ratio = ratio, best_gain = gain, best_cost = next;
+            }
+        if (best_c == ncol) break;  // cannot happen: the caller checked that the minimum widths fit
+        at[best_c] = best_k;
+        cost = best_cost;
+    }
+    // Improve, while that lowers the cost: narrow a column on its own (a lone
+    // character can go), or widen one with the room left or with what another
+    // column gives up, that one narrowed no more than it must.
+    for (int round = 0; round < 100; ++round) {
+        const double room = kTextWidth - total();
+        std::size_t up_c = ncol, up_k = 0, down_c = ncol, down_k = 0;
+        double best = cost - kEps;
+        auto consider = [&](std::size_t u, std::size_t uk, std::size_t d, std::size_t dk) {
+            std::vector<const ColumnFits*> cols;
+            for (std::size_t i = 0; i < ncol; ++i) cols.push_back(&fits[i][i == u ? uk : i == d ? dk : at[i]]);
+            const double next = table_cost(cols);
+            if (next < best) best = next, up_c = u, up_k = uk, down_c = d, down_k = dk;
+        };
+        for (std::size_t d = 0; d < ncol; ++d)
+            for (std::size_t dk = 0; dk < at[d]; ++dk) consider(d, dk, ncol, 0);
+        for (std::size_t u = 0; u < ncol; ++u)
+            for (std::size_t uk = at[u] + 1; uk < cand[u].size(); ++uk) {
+                const double need = cand[u][uk] - cand[u][at[u]];
+                if (need <= room + kEps) {
+                    consider(u, uk, ncol, 0);
+                    continue;
+                }
+                for (std::size_t d = 0; d < ncol; ++d) {
+                    if (d == u) continue;
+                    std::size_t dk = at[d];
+                    while (dk > 0 && need > room + cand[d][at[d]] - cand[d][dk] + kEps) --dk;
+                    if (need <= room + cand[d][at[d]] - cand[d][dk] + kEps) consider(u, uk, d, dk);
+                }
+            }
+        if (up_c == ncol) break;
+        at[up_c] = up_k;
+        if (down_c != ncol) at[down_c] = down_k;
+        cost = best;
+    }
+    std::vector<double> w(ncol);
+    for (std::size_t c = 0; c < ncol; ++c) w[c] = cand[c][at[c]];
+    // The last bit of room: in proportion, unless that changes how a cell breaks
+    // (a wider cell can leave a lone character); then to a column it changes nothing in.
+    const double room = kTextWidth - total();
+    if (room > kEps) {
+        std::vector<double> spread = w;
+        for (std::size_t c = 0; c < ncol; ++c) spread[c] += room * w[c] / total();
+        std::vector<ColumnFits> spread_fits;
+        for (std::size_t c = 0; c < ncol; ++c) spread_fits.push_back(measure(c, spread[c]));
+        std::vector<const ColumnFits*> cols;
+        for (const auto& f : spread_fits) cols.push_back(&f);
+        if (table_cost(cols) <= cost + kEps) return spread;
+        for (std::size_t c = 0; c < ncol; ++c) {
+            const ColumnFits wider = measure(c, w[c] + room);
+            std::vector<const ColumnFits*> trial;
+            for (std::size_t i = 0; i < ncol; ++i) trial.push_back(i == c ? &wider : &fits[i][at[i]]);
+            if (table_cost(trial) <= cost + kEps) {
+                w[c] += room;
+                return w;
+            }
+        }
+        return spread;
+    }
+    return w;
+}
+
 // Column widths fitted to content: every column gets at least its longest
-// unbreakable word, the rest of the 版心 goes where text would otherwise wrap.
-std::vector<double> column_widths(const std::vector<std::vector<Glyphs>>& cells) {  // cells[0]: the header
+// unbreakable word; a table that fits unwrapped is widened in proportion,
+// anything else goes to the fitter.
+std::vector<double> column_widths(const std::vector<std::vector<CellText>>& cells, double step) {  // cells[0]: the header
     const std::size_t ncol = cells.front().size();
     std::vector<double> min_w(ncol, 0), max_w(ncol, 0);
     for (std::size_t r = 0; r < cells.size(); ++r)
         for (std::size_t c = 0; c < ncol; ++c) {
-            max_w[c] = std::max(max_w[c], width_of(cells[r][c]) + 2 * kCellPadX);
-            for (const auto& word : words(cells[r][c], r == 0 ? Breaks::Word : Breaks::Line))
+            const Glyphs& g = cells[r][c].glyphs;
+            max_w[c] = std::max(max_w[c], width_of(g) + 2 * kCellPadX);
+            for (const auto& word : words(g, r == 0 ? Breaks::Word : Breaks::Line))
                 min_w[c] = std::max(min_w[c], width_of(word) + 2 * kCellPadX);
         }
     // A short header (序号, 申报奖项) is one word, however ICU segments it.
     for (std::size_t c = 0; c < ncol; ++c) {
-        const double hw = width_of(cells[0][c]);
-        if (!cells[0][c].empty() && hw <= 4 * cells[0][c].front().size + kEps) min_w[c] = std::max(min_w[c], hw + 2 * kCellPadX);
-        max_w[c] = std::max(max_w[c], min_w[c]);
+        const Glyphs& h = cells[0][c].glyphs;
+        const double hw = width_of(h);
+        if (!h.empty() && hw <= 4 * h.front().size + kEps) min_w[c] = std::max(min_w[c], hw + 2 * kCellPadX);
+        // No column is wider than the 版心, however long its text (the fitter tries every width up to this).
+        max_w[c] = std::max(std::min(max_w[c], kTextWidth), min_w[c]);
     }
     double sum_min = 0, sum_max = 0;
     for (std::size_t c = 0; c < ncol; ++c) sum_min += min_w[c], sum_max += max_w[c];
@@ -211,76 +386,7 @@ std::vector<double> column_widths(const std::vector<std::vector<Glyphs>>& cells)
         for (std::size_t c = 0; c < ncol; ++c) w[c] = kTextWidth * min_w[c] / sum_min;
         return w;
     }
-    // Columns that need little to stop wrapping get it first, while that is no
-    // more than a fair share; the rest is shared in proportion to what is missing.
-    w = min_w;
-    double extra = kTextWidth - sum_min;
-    std::vector<std::size_t> order(ncol);
-    for (std::size_t c = 0; c < ncol; ++c) order[c] = c;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return max_w[a] - min_w[a] < max_w[b] - min_w[b]; });
-    std::size_t k = 0;
-    for (; k < ncol; ++k) {
-        const std::size_t c = order[k];
-        const double need = max_w[c] - min_w[c];
-        if (need > extra / double(ncol - k)) break;
-        w[c] = max_w[c];
-        extra -= need;
-    }
-    double missing = 0;
-    for (std::size_t i = k; i < ncol; ++i) missing += max_w[order[i]] - min_w[order[i]];
-    for (std::size_t i = k; i < ncol; ++i) {
-        const std::size_t c = order[i];
-        w[c] += extra * (max_w[c] - min_w[c]) / missing;
-    }
-    return w;
-}
-
-// The table's cost under some column widths: the lines all rows take (rows are as
-// tall as their tallest cell), then the cells whose last line is one character.
-std::pair<std::size_t, std::size_t> table_cost(const std::vector<std::vector<Glyphs>>& cells, const std::vector<double>& w) {
-    std::size_t lines = 0, orphans = 0;
-    for (std::size_t r = 0; r < cells.size(); ++r) {
-        std::size_t tallest = 1;
-        for (std::size_t c = 0; c < w.size(); ++c) {
-            const double inner = w[c] - 2 * kCellPadX;
-            const auto ls = break_lines(cells[r][c], inner, inner, r == 0 ? Breaks::Word : Breaks::Line);
-            tallest = std::max(tallest, ls.size());
-            if (ls.size() > 1 && ls.back().size() == 1) ++orphans;
-        }
-        lines += tallest;
-    }
-    return {lines, orphans};
-}
-
-// Moves width between columns, a character at a time, while that makes the table
-// shorter or leaves fewer one-character last lines ("仪器仪表制造／业").
-std::vector<double> refine_widths(const std::vector<std::vector<Glyphs>>& cells, std::vector<double> w, double step) {
-    // Never narrower than a column's longest unbreakable word (a credit code, a phone number).
-    std::vector<double> floor_w(w.size(), 0);
-    for (std::size_t r = 0; r < cells.size(); ++r)
-        for (std::size_t c = 0; c < w.size(); ++c)
-            for (const auto& word : words(cells[r][c], r == 0 ? Breaks::Word : Breaks::Line))
-                floor_w[c] = std::max(floor_w[c], width_of(word) + 2 * kCellPadX);
-    auto best = table_cost(cells, w);
-    for (int round = 0; round < 40; ++round) {
-        bool improved = false;
-        std::vector<double> best_w = w;
-        for (std::size_t from = 0; from < w.size(); ++from) {
-            if (w[from] - step < floor_w[from] - kEps) continue;
-            for (std::size_t to = 0; to < w.size(); ++to) {
-                if (to == from) continue;
-                std::vector<double> trial = w;
-                trial[from] -= step;
-                trial[to] += step;
-                const auto cost = table_cost(cells, trial);
-                if (cost < best) best = cost, best_w = trial, improved = true;
-            }
-        }
-        if (!improved) break;
-        w = best_w;
-    }
-    return w;
+    return fit_columns(cells, min_w, max_w, step);
 }
 
 void Composer::table(const Table& t) {
@@ -297,9 +403,32 @@ void Composer::table(const Table& t) {
         for (const auto& cell : row) r.push_back(shaper_.shape(cell, Role::Body, size));
         cells.push_back(std::move(r));
     }
-    const auto widths = refine_widths(cells, column_widths(cells), size);
+    std::vector<std::vector<CellText>> texts;
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        texts.emplace_back();
+        for (const Glyphs& g : cells[r]) texts.back().push_back({g, break_points(g, r == 0 ? Breaks::Word : Breaks::Line)});
+    }
+    const auto widths = column_widths(texts, size / 2);
     const double leading = size * kCellLeading;
     const int table_id = int(table_headers.size());
+    double header_height = 0;
+    // Rows never split, so a row taller than a page (under the repeated header) cannot be printed.
+    auto row_too_tall = [&](const std::vector<Text>& row, const std::vector<std::vector<Glyphs>>& lines, std::size_t nlines) {
+        std::size_t c = 0;
+        while (c + 1 < lines.size() && lines[c].size() != nlines) ++c;
+        Origin origin;
+        for (const Span& sp : row[c].spans())
+            if (sp.origin.is_data()) origin = sp.origin;
+        const std::string text = row[c].str();
+        std::size_t cut = 0;  // the first 20 characters, for the message
+        for (int n = 0; cut < text.size() && n < 20; ++n)
+            do ++cut; while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80);
+        layout_problems.push_back(
+            {origin.is_data() ? origin.file : file_name_, origin.is_data() ? origin.record : "表格第" + std::to_string(&row - t.rows.data() + 1) + "行",
+             origin.field, text.substr(0, cut) + (cut < text.size() ? "…（共" + std::to_string(nlines) + "行）" : ""),
+             "能在一页内排下的内容：表格的一行不能跨页，这一格的文字在表格中要排" + std::to_string(nlines) +
+                 "行，超过一页的高度；请缩短该字段"});
+    };
     for (std::size_t r = 0; r < cells.size(); ++r) {
         Item row;
         row.grid = false;
@@ -314,6 +443,8 @@ void Composer::table(const Table& t) {
             nlines = std::max(nlines, lines[c].size());
         }
         row.height = double(nlines) * leading + 2 * kCellPadY;
+        if (r == 0) header_height = row.height;
+        else if (header_height + row.height > kTextHeight + kEps) row_too_tall(t.rows[r - 1], lines, nlines);
         double x = 0;
         for (std::size_t c = 0; c < ncol; ++c) {
             const Align align = r == 0 ? Align::Centre : t.columns[c].align;
@@ -335,6 +466,92 @@ void Composer::table(const Table& t) {
     items.insert(items.end() - std::ptrdiff_t(t.rows.size()), table_headers.back());
 }
 
+// A name without its final punctuation (GB/T 9704: 附件名称后不加标点符号).
+Text without_final_punctuation(const Text& t) {
+    std::vector<Span> spans = t.spans();
+    static const char* const marks[] = {"。", "，", "；", "、", "：", ".", ",", ";", ":"};
+    for (bool cut = true; cut && !spans.empty();) {
+        cut = false;
+        std::string& s = spans.back().text;
+        for (const char* m : marks) {
+            const std::string mark(m);
+            if (s.size() >= mark.size() && s.compare(s.size() - mark.size(), mark.size(), mark) == 0) {
+                s.erase(s.size() - mark.size());
+                cut = true;
+                break;
+            }
+        }
+        if (s.empty()) spans.pop_back(), cut = true;
+    }
+    Text out;
+    for (auto& sp : spans) out.add(std::move(sp.text), std::move(sp.origin));
+    return out;
+}
+
+void Composer::attachments(const std::vector<Text>& names) {
+    items.push_back(spacer());  // 在正文下空一行
+    items.back().keep_with_next = true;
+    const double x0 = 2 * kCharPitch;  // 左空二字
+    const auto label = shaper_.shape(Text("附件："), Role::Body, size::san, kBodyTracking);
+    const double number_x = x0 + width_of(label);
+    for (std::size_t n = 0; n < names.size(); ++n) {
+        // One attachment carries no number.
+        const auto number = names.size() == 1 ? Glyphs{}
+                                              : shaper_.shape(Text(std::to_string(n + 1) + "."), Role::Body, size::san,
+                                                              kBodyTracking);
+        const double name_x = number_x + width_of(number);
+        const auto name = shaper_.shape(without_final_punctuation(names[n]), Role::Body, size::san, kBodyTracking);
+        auto lines = break_lines(name, kTextWidth - name_x, kTextWidth - name_x);
+        if (lines.empty()) lines.emplace_back();
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            Item line = text_line(place(lines[l], kTextWidth - name_x, Align::Justify, l + 1 == lines.size()), name_x);
+            if (l == 0) {
+                add_line(line, place(number, width_of(number), Align::Left), number_x, grid_baseline(size::san));
+                if (n == 0) add_line(line, place(label, width_of(label), Align::Left), x0, grid_baseline(size::san));
+            }
+            line.keep_with_next = n + 1 < names.size() || l + 1 < lines.size();
+            items.push_back(std::move(line));
+        }
+    }
+}
+
+// 版记 rules, in pt: 0.35 mm first and last, 0.25 mm between.
+constexpr double kImprintOuterRule = 0.35 * kMm, kImprintInnerRule = 0.25 * kMm;
+
+void Composer::imprint(const Text& copy_to, const Text& printed_by, const Text& printed_on) {
+    const double size = size::si, em = size::si;  // 4号; "一字" is one 4号 character
+    const double baseline = grid_baseline(size);
+    Item foot_item;
+    foot_item.grid = false;
+    double y = 0;
+    foot_item.rules.push_back({0, kImprintOuterRule / 2, kTextWidth, kImprintOuterRule / 2, kImprintOuterRule});
+    if (!copy_to.spans().empty()) {
+        // "抄送：…。": the next lines under the first character after the colon, one character in on the right too.
+        Text body = copy_to;
+        const std::string plain = copy_to.str();
+        if (plain.size() < 3 || plain.compare(plain.size() - 3, 3, "。") != 0) body.add("。");
+        const auto label = shaper_.shape(Text("抄送："), Role::Body, size);
+        const double text_x = em + width_of(label);
+        const double width = kTextWidth - em - text_x;
+        const auto lines = break_lines(shaper_.shape(body, Role::Body, size), width, width);
+        add_line(foot_item, place(label, width_of(label), Align::Left), em, y + baseline);
+        for (std::size_t l = 0; l < lines.size(); ++l, y += kPitch)
+            add_line(foot_item, place(lines[l], width, Align::Justify, l + 1 == lines.size()), text_x, y + baseline);
+        foot_item.rules.push_back({0, y, kTextWidth, y, kImprintInnerRule});
+    }
+    // 印发机关 on the left, 印发日期 on the right, each one character in; the date never shares room with the body.
+    const auto date = shaper_.shape(printed_on, Role::Body, size);
+    const double date_w = width_of(date);
+    const double body_w = std::max(0.0, kTextWidth - 3 * em - date_w);
+    const auto lines = break_lines(shaper_.shape(printed_by, Role::Body, size), body_w, body_w);
+    add_line(foot_item, place(date, date_w, Align::Left), kTextWidth - em - date_w, y + baseline);
+    for (std::size_t l = 0; l < std::max<std::size_t>(1, lines.size()); ++l, y += kPitch)
+        if (l < lines.size()) add_line(foot_item, place(lines[l], body_w, Align::Left), em, y + baseline);
+    foot_item.rules.push_back({0, y - kImprintOuterRule / 2, kTextWidth, y - kImprintOuterRule / 2, kImprintOuterRule});
+    foot_item.height = y;
+    foot = std::move(foot_item);
+}
+
 struct Placed {
     const Item* item;
     double y;
@@ -345,7 +562,8 @@ double start_of(const Item& it, double y, double origin) {
     return it.grid ? origin + std::ceil((y - origin - kEps) / kPitch) * kPitch : y;
 }
 
-std::vector<std::vector<Placed>> paginate(const std::vector<Item>& items, const std::vector<Item>& headers) {
+std::vector<std::vector<Placed>> paginate(const std::vector<Item>& items, const std::vector<Item>& headers,
+                                          const std::optional<Item>& foot) {
     std::vector<std::vector<Placed>> pages(1);
     double y = 0, origin = 0;
     auto place_at = [&](const Item& it) {
@@ -378,6 +596,12 @@ std::vector<std::vector<Placed>> paginate(const std::vector<Item>& items, const 
             if (it.table >= 0 && !it.header) place_at(headers[std::size_t(it.table)]);
         }
         place_at(it);
+    }
+    // 版记: its last rule on the foot of the 版心, on the last page if the text leaves room above it.
+    if (foot) {
+        const double top = kTextHeight - foot->height;
+        if (!pages.back().empty() && y > top + kEps) pages.emplace_back();
+        pages.back().push_back({&*foot, top});
     }
     return pages;
 }
@@ -441,23 +665,38 @@ private:
 }  // namespace
 
 void Document::masthead(Text issuing_body, Text document_number) {
-    blocks_.push_back({Block::Kind::Masthead, std::move(issuing_body), {}, 0, {}, std::move(document_number)});
+    blocks_.push_back({Block::Kind::Masthead, std::move(issuing_body), {}, 0, {}, std::move(document_number), {}});
 }
-void Document::title(Text t) { blocks_.push_back({Block::Kind::Title, std::move(t), {}, 0, {}, {}}); }
-void Document::addressee(Text t) { blocks_.push_back({Block::Kind::Addressee, std::move(t), {}, 0, {}, {}}); }
+void Document::title(Text t) { blocks_.push_back({Block::Kind::Title, std::move(t), {}, 0, {}, {}, {}}); }
+void Document::addressee(Text t) { blocks_.push_back({Block::Kind::Addressee, std::move(t), {}, 0, {}, {}, {}}); }
 void Document::paragraph(Text t, ParagraphStyle style) {
-    blocks_.push_back({Block::Kind::Paragraph, std::move(t), style, 0, {}, {}});
+    blocks_.push_back({Block::Kind::Paragraph, std::move(t), style, 0, {}, {}, {}});
 }
 void Document::heading(Text t, int level) {
+    if (level < 1 || level > 4)
+        throw std::invalid_argument(file_name_ + ": heading level " + std::to_string(level) +
+                                    " does not exist (GB/T 9704 has levels 1 to 4: 一、 （一） 1. （1）)");
     ParagraphStyle st;
     st.role = level == 1 ? Role::Heading : level == 2 ? Role::Kai : Role::Body;
     st.keep_with_next = true;
     paragraph(std::move(t), st);
 }
-void Document::blank_lines(int n) { blocks_.push_back({Block::Kind::Blank, {}, {}, n, {}, {}}); }
-void Document::table(Table t) { blocks_.push_back({Block::Kind::Table, {}, {}, 0, std::move(t), {}}); }
+void Document::blank_lines(int n) { blocks_.push_back({Block::Kind::Blank, {}, {}, n, {}, {}, {}}); }
+void Document::table(Table t) { blocks_.push_back({Block::Kind::Table, {}, {}, 0, std::move(t), {}, {}}); }
 void Document::signature(Text issuer, const Date& date) {
-    blocks_.push_back({Block::Kind::Signature, std::move(issuer), {}, 0, {}, Text(date.chinese())});
+    blocks_.push_back({Block::Kind::Signature, std::move(issuer), {}, 0, {}, Text(date.chinese()), {}});
+}
+
+void Document::attachments(std::vector<Text> names) {
+    if (names.empty()) return;
+    blocks_.push_back({Block::Kind::Attachments, {}, {}, 0, {}, {}, std::move(names)});
+}
+
+void Document::imprint(Text copy_to, Text printed_by, const Date& printed_on) {
+    for (const Block& b : blocks_)
+        if (b.kind == Block::Kind::Imprint) throw std::logic_error(file_name_ + ": the 版记 (imprint) is given twice");
+    blocks_.push_back({Block::Kind::Imprint, std::move(copy_to), {}, 0, {}, std::move(printed_by),
+                       {Text(printed_on.chinese() + "印发")}});
 }
 
 // Both on the heap: the composer refers to the font set, and this is returned by value.
@@ -467,8 +706,14 @@ struct Document::Composed {
 };
 
 Document::Composed Document::compose(const fs::path& data_dir) const {
-    Composed out{std::make_unique<FontSet>(FontSet::load(data_dir)), nullptr};
-    out.comp = std::make_unique<Composer>(*out.fonts, file_name_);
+    auto fonts = std::make_unique<FontSet>(FontSet::load(data_dir));
+    Composed out = compose(*fonts);
+    out.fonts = std::move(fonts);
+    return out;
+}
+
+Document::Composed Document::compose(const FontSet& fonts) const {
+    Composed out{nullptr, std::make_unique<Composer>(fonts, file_name_)};
     Composer& comp = *out.comp;
     for (const Block& b : blocks_) {
         switch (b.kind) {
@@ -486,6 +731,8 @@ Document::Composed Document::compose(const fs::path& data_dir) const {
                 break;
             case Block::Kind::Table: comp.table(b.table); break;
             case Block::Kind::Signature: comp.signature(b.text, b.extra); break;
+            case Block::Kind::Attachments: comp.attachments(b.items); break;
+            case Block::Kind::Imprint: comp.imprint(b.text, b.extra, b.items.front()); break;
         }
     }
     return out;
@@ -495,14 +742,20 @@ std::vector<Problem> Document::font_problems(const fs::path& data_dir) const {
     return compose(data_dir).comp->shaper().problems();
 }
 
+std::vector<Problem> Document::font_problems(const FontSet& fonts) const {
+    return compose(fonts).comp->shaper().problems();
+}
+
 void Document::write(const fs::path& data_dir, const std::string& info_title, const Date& date,
                      const fs::path& out) const {
     const Composed composed = compose(data_dir);
     const Composer& comp = *composed.comp;
-    const auto pages = paginate(comp.items, comp.table_headers);
+    const auto pages = paginate(comp.items, comp.table_headers, comp.foot);
     std::vector<Item> numbers;
     for (std::size_t p = 0; p < pages.size(); ++p) numbers.push_back(page_number(comp.shaper(), int(p) + 1));
-    if (!comp.shaper().problems().empty()) throw InputError(comp.shaper().problems());
+    std::vector<Problem> problems = comp.shaper().problems();
+    problems.insert(problems.end(), comp.layout_problems.begin(), comp.layout_problems.end());
+    if (!problems.empty()) throw InputError(problems);
 
     try {
         PoDoFo::PdfMemDocument doc;

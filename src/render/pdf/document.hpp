@@ -42,12 +42,13 @@ struct ParagraphStyle {
 
 // One block of a document, before layout.
 struct Block {
-    enum class Kind { Masthead, Title, Addressee, Paragraph, Blank, Table, Signature } kind;
+    enum class Kind { Masthead, Title, Addressee, Paragraph, Blank, Table, Signature, Attachments, Imprint } kind;
     Text text;
     ParagraphStyle style;
     int count = 0;    // blank lines
     Table table;
-    Text extra;       // signature: the date line; masthead: the 发文字号
+    Text extra;       // signature: the date line; masthead: the 发文字号; imprint: 印发机关
+    std::vector<Text> items;  // attachments: the names; imprint: the 印发日期 line
 };
 
 class Document {
@@ -62,10 +63,25 @@ public:
     void title(Text t);                           // 2号 title role, centred, balanced lines, then a blank line
     void addressee(Text t);                       // 主送机关 / 主送单位 line, flush left
     void paragraph(Text t, ParagraphStyle style = {});
-    void heading(Text t, int level);              // 1: "一、" 黑体; 2: "（一）" 楷体; 3: "1." 仿宋
+    // 1: "一、" 黑体; 2: "（一）" 楷体; 3: "1." and 4: "（1）" 仿宋. Any other level throws std::invalid_argument.
+    void heading(Text t, int level);
     void blank_lines(int n);
     void table(Table t);                          // header repeated on each page; rows never split
     void signature(Text issuer, const Date& date);  // 署名 centred over 成文日期 (right-indented 4 characters)
+
+    // 附件说明: one blank line under the body, indented 2 characters: "附件：1.××",
+    // the following items' numbers under the first one's, a long name's next
+    // lines under its first character; one attachment is "附件：××" without a number.
+    // Final punctuation of a name is dropped. No names: nothing is added.
+    void attachments(std::vector<Text> names);
+
+    // 版记 at the foot of the last page, 4号 body type between rules the width of the
+    // 版心 (0.35 mm outside, 0.25 mm between 抄送 and 印发): "抄送：…。" (left out when
+    // copy_to is empty) indented 1 character, then 印发机关 on the left and
+    // "2026年9月30日印发" on the right, each 1 character in; the last rule lies on the
+    // foot of the 版心. It goes to a new page when the last page's text leaves no room.
+    // Given twice, throws std::logic_error.
+    void imprint(Text copy_to, Text printed_by, const Date& printed_on);
 
     // Lays out and writes the PDF. The PDF's Info dates come from `date` (not
     // the clock), so the same document gives the same bytes. Throws
@@ -77,6 +93,7 @@ public:
     // Every character of the document that no configured font has, as write()
     // would refuse them, without writing anything.
     std::vector<Problem> font_problems(const std::filesystem::path& data_dir) const;
+    std::vector<Problem> font_problems(const FontSet& fonts) const;  // the font set loaded once for many documents
 
     // Number of pages of the last write() (for tests and checks).
     int page_count() const { return pages_written_; }
@@ -84,6 +101,7 @@ public:
 private:
     struct Composed;
     Composed compose(const std::filesystem::path& data_dir) const;
+    Composed compose(const FontSet& fonts) const;
 
     std::string file_name_;
     std::vector<Block> blocks_;

@@ -153,9 +153,14 @@ Glyphs Shaper::shape(const Text& text, Role role, double size, double tracking) 
 
 double width_of(const Glyphs& g) { return trimmed_width(g, 0, g.size()); }
 
+std::vector<bool> break_points(const Glyphs& g, Breaks breaks) { return break_opportunities(g, breaks); }
+
 std::vector<Glyphs> break_lines(const Glyphs& g, double first_width, double width, Breaks breaks) {
+    return break_lines(g, break_opportunities(g, breaks), first_width, width);
+}
+
+std::vector<Glyphs> break_lines(const Glyphs& g, const std::vector<bool>& allowed, double first_width, double width) {
     std::vector<Glyphs> lines;
-    const auto allowed = break_opportunities(g, breaks);
     std::size_t start = 0;
     while (start < g.size()) {
         const double w = lines.empty() ? first_width : width;

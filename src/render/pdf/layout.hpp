@@ -10,8 +10,6 @@
 
 namespace award::pdf {
 
-// Whose text a span is, so a character no font has can be traced back to the
-// input: record = applicant name (单位名称) or "case.json", field = its field.
 // Where a piece of text comes from, for messages about it: the input file, the
 // record in it (JSON path and name) and the field. Empty for the program's own wording.
 struct Origin {
@@ -89,9 +87,14 @@ private:
     mutable std::vector<Problem> problems_;
 };
 
+// allowed[i]: a line may break before glyph i (size glyphs.size() + 1). Worked
+// out once for a text that is broken at many widths (table columns).
+std::vector<bool> break_points(const Glyphs& glyphs, Breaks breaks = Breaks::Line);
+
 // Greedy line breaking at ICU break opportunities; a word longer than a line
 // is split between characters. Spaces at line ends are dropped.
 std::vector<Glyphs> break_lines(const Glyphs& glyphs, double first_width, double width, Breaks breaks = Breaks::Line);
+std::vector<Glyphs> break_lines(const Glyphs& glyphs, const std::vector<bool>& allowed, double first_width, double width);
 
 // The unbreakable pieces of a text (the minimum width a column needs).
 std::vector<Glyphs> words(const Glyphs& glyphs, Breaks breaks = Breaks::Line);
