@@ -1,6 +1,9 @@
-// The acceptance stage's PDF documents as laid-out-but-unwritten documents, so
-// the same construction serves writing them and checking them beforehand.
+// The acceptance stage's PDF documents, built from their templates in
+// <data_dir>/templates/documents/ but not yet written, so the same construction
+// serves writing them and checking them beforehand. A template error is a
+// ConfigError naming the template file and line.
 #pragma once
+#include <filesystem>
 #include <string>
 
 #include "model/case.hpp"
@@ -13,7 +16,9 @@ namespace award {
 inline const std::string kAcceptanceNoticeFile = "受理名单公示.pdf";
 inline const std::string kRejectionLetterFolder = "不予受理通知书";
 
-pdf::Document build_acceptance_notice(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome);
-pdf::Document build_rejection_letter(const Case& c, const Policy& policy, const EligibilityResult& result);
+pdf::Document build_acceptance_notice(const std::filesystem::path& data_dir, const Case& c, const Policy& policy,
+                                      const AcceptanceOutcome& outcome);
+pdf::Document build_rejection_letter(const std::filesystem::path& data_dir, const Case& c, const Policy& policy,
+                                     const EligibilityResult& result);
 
 }  // namespace award

@@ -1,82 +1,53 @@
-// 受理名单公示: the notice publicising the applicants accepted (第十四条).
+// 受理名单公示: the notice publicising the applicants accepted (第十四条). The
+// wording is templates/documents/受理名单公示.md; this file supplies its values.
 #include <stdexcept>
 
 #include "render/acceptance_documents.hpp"
 #include "render/documents.hpp"
-#include "render/pdf/document.hpp"
-#include "render/pdf/wording.hpp"
+#include "render/template_data.hpp"
 
 namespace award {
 
-using namespace pdf;
-
-namespace {
-
-// Part of the opening paragraph, not a paragraph of its own: alone, its closing
-// "日）。" cannot start a line and the line before it is stretched across the page.
-std::string period_clause(const PublicityPeriod& p) {
-    const std::string unit = p.unit == PeriodUnit::WorkingDays ? "个工作日" : "天";
-    return "公示期为" + p.start.chinese() + "至" + p.end.chinese() + "（" + std::to_string(p.length) + unit + "）";
-}
-
-Table accepted_table(const Case& c, const AcceptanceOutcome& outcome) {
-    Table t;
-    t.columns = {{"序号", Align::Centre}, {"单位名称", Align::Left}, {"统一社会信用代码", Align::Centre},
-                 {"申报奖项", Align::Left}, {"所属行业", Align::Left}};
-    int n = 0;
+pdf::Document build_acceptance_notice(const std::filesystem::path& data_dir, const Case& c, const Policy& policy,
+                                      const AcceptanceOutcome& outcome) {
+    tpl::TemplateSchema s;
+    tpl::TemplateObject d;
+    add_case_values(d, s, c, policy);
+    s.text("publicity_article").flag("any_accepted").text("accepted_count").text("publicity_start").text("publicity_end");
+    s.text("publicity_length").text("publicity_unit");
+    s.list("accepted", tpl::TemplateSchema().text("number").text("name").text("credit_code").text("award").text("industry"));
+    std::vector<tpl::TemplateObject> rows;
     for (const auto& r : outcome.results) {
         if (!r.accepted) continue;
         if (r.applicant_index >= c.applicants.size()) throw std::logic_error("acceptance result for an applicant not in the case");
         const Applicant& a = c.applicants[r.applicant_index];
-        t.rows.push_back({Text(std::to_string(++n)), Text(a.name, applicant_field(a, "name")),
-                          Text(a.credit_code, applicant_field(a, "credit_code")), Text(a.award, applicant_field(a, "award")),
-                          Text(a.industry, applicant_field(a, "industry"))});
+        rows.push_back(tpl::TemplateObject()
+                           .set("number", template_text(std::to_string(rows.size() + 1)))
+                           .set("name", template_text(a.name, pdf::applicant_field(a, "name")))
+                           .set("credit_code", template_text(a.credit_code, pdf::applicant_field(a, "credit_code")))
+                           .set("award", template_text(a.award, pdf::applicant_field(a, "award")))
+                           .set("industry", template_text(a.industry, pdf::applicant_field(a, "industry"))));
     }
-    return t;
-}
-
-}  // namespace
-
-namespace {
-
-Text notice_title(const Case& c, const Policy& policy) {
-    return Text("关于").append(cycle_award(c, policy)).add("受理名单的公示");
-}
-
-}  // namespace
-
-Document build_acceptance_notice(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome) {
-    Document doc(kAcceptanceNoticeFile);
-    if (!c.acceptance.document_number.empty())
-        doc.masthead(issuer(c), Text(c.acceptance.document_number, case_field("acceptance.document_number")));
-    doc.title(notice_title(c, policy));
-
-    const Table table = accepted_table(c, outcome);
-    const std::string article = policy.acceptance_publicity.article;
-    Text basis = Text("根据").append(regulation(policy)).add(article + "规定，").append(issuer(c));
-    basis.add("对").append(cycle_award(c, policy)).add("申报组织提交的申报材料进行了初审。");
-    if (table.rows.empty()) {
-        doc.paragraph(basis.add("经初审并征求相关部门意见，本年度没有申报组织列入受理名单。"));
-    } else {
-        basis.add("经初审并征求相关部门意见，" + std::to_string(table.rows.size()) + "家申报组织列入受理名单，现予以公示。" +
-                  period_clause(outcome.publicity) + "，公示期间接受社会监督。");
-        doc.paragraph(basis);
-        ParagraphStyle lead;
-        lead.keep_with_next = true;
-        doc.paragraph("受理名单如下（排名不分先后）：", lead);
-        doc.table(table);
-        doc.paragraph(Text("公示期内，任何单位或个人对列入受理名单的申报组织有异议的，可以书面形式向").append(issuer(c))
-                          .add("实名提出，写明理由并提供必要的证明材料；匿名异议和逾期提出的异议不予受理。"));
-    }
-    doc.paragraph(contact_details(c));
-    doc.signature(issuer(c), c.acceptance.notice_date);
-    return doc;
+    const PublicityPeriod& period = outcome.publicity;
+    d.set("publicity_article", template_text(policy.acceptance_publicity.article))
+        .set("any_accepted", tpl::TemplateValue::of_flag(!rows.empty()))
+        .set("accepted_count", template_text(std::to_string(rows.size())))
+        .set("publicity_start", template_text(period.start.chinese()))
+        .set("publicity_end", template_text(period.end.chinese()))
+        .set("publicity_length", template_text(std::to_string(period.length)))
+        .set("publicity_unit", template_text(period.unit == PeriodUnit::WorkingDays ? "个工作日" : "天"))
+        .set("accepted", tpl::TemplateValue::of_list(std::move(rows)));
+    const pdf::Text number = c.acceptance.document_number.empty()
+                                 ? pdf::Text()
+                                 : pdf::Text(c.acceptance.document_number, pdf::case_field("acceptance.document_number"));
+    const tpl::DocumentFrame frame{kAcceptanceNoticeFile, pdf::issuer(c), number, c.acceptance.notice_date};
+    return tpl::render_document(tpl::load_document_template(document_template_path(data_dir, "受理名单公示.md")), s, d, frame);
 }
 
 void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
                                  const AcceptanceOutcome& outcome, const std::filesystem::path& out) {
-    build_acceptance_notice(c, policy, outcome)
-        .write(env.data_dir, notice_title(c, policy).str(), c.acceptance.notice_date, out);
+    const std::string title = "关于" + std::to_string(c.year) + "年度" + policy.award_title + "受理名单的公示";
+    build_acceptance_notice(env.data_dir, c, policy, outcome).write(env.data_dir, title, c.acceptance.notice_date, out);
 }
 
 }  // namespace award

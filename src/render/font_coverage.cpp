@@ -19,9 +19,9 @@ std::vector<Problem> font_coverage_problems(const RenderEnv& env, const Case& c,
             if (!seen) all.push_back(p);
         }
     };
-    add(build_acceptance_notice(c, policy, outcome).font_problems(fonts));
+    add(build_acceptance_notice(env.data_dir, c, policy, outcome).font_problems(fonts));
     for (const auto& r : outcome.results)
-        if (!r.accepted) add(build_rejection_letter(c, policy, r).font_problems(fonts));
+        if (!r.accepted) add(build_rejection_letter(env.data_dir, c, policy, r).font_problems(fonts));
     return all;
 }
 

@@ -1,50 +1,56 @@
 // 不予受理通知书: the written reasons owed to an applicant not accepted (第十四条).
+// The wording is templates/documents/不予受理通知书.md; this file supplies its values.
 #include <stdexcept>
 
 #include "render/acceptance_documents.hpp"
 #include "render/documents.hpp"
-#include "render/pdf/document.hpp"
-#include "render/pdf/wording.hpp"
+#include "render/template_data.hpp"
 
 namespace award {
 
-using namespace pdf;
+namespace {
 
-Document build_rejection_letter(const Case& c, const Policy& policy, const EligibilityResult& result) {
+// The award applied for is already named by the title (区长质量奖 in 魏都区区长质量奖):
+// the letter does not repeat it in brackets.
+bool award_named_in_title(const Policy& p, const Applicant& a) {
+    const std::string& t = p.award_title;
+    return t.size() >= a.award.size() && t.compare(t.size() - a.award.size(), a.award.size(), a.award) == 0;
+}
+
+}  // namespace
+
+pdf::Document build_rejection_letter(const std::filesystem::path& data_dir, const Case& c, const Policy& policy,
+                                     const EligibilityResult& result) {
     if (result.applicant_index >= c.applicants.size())
         throw std::logic_error("rejection letter for an applicant not in the case");
     const auto failures = result.failures();
-    if (result.accepted || failures.empty())
-        throw std::logic_error("rejection letter for an accepted applicant");
+    if (result.accepted || failures.empty()) throw std::logic_error("rejection letter for an accepted applicant");
     const Applicant& a = c.applicants[result.applicant_index];
 
-    Document doc(kRejectionLetterFolder + "/" + a.name + ".pdf");
-    // The case's 发文字号 belongs to the 公示, not to the letters.
-    doc.title("不予受理通知书");
-    doc.addressee(Text(a.name, applicant_field(a, "name")).add("："));
-
-    Text intro = Text("贵单位申报").append(applied_award(c, policy, a));
-    intro.add("的材料已收悉。经").append(issuer(c)).add("依据").append(regulation(policy));
-    intro.add("初审，贵单位不符合申报条件，决定不予受理。具体理由如下：");
-    doc.paragraph(intro);
-    int n = 0;
+    tpl::TemplateSchema s;
+    tpl::TemplateObject d;
+    add_case_values(d, s, c, policy);
+    s.text("name").text("award").flag("award_named_in_title").text("rejection_article");
+    s.list("reasons", tpl::TemplateSchema().text("reason"));
+    std::vector<tpl::TemplateObject> reasons;
     for (const CheckResult* f : failures)
-        doc.paragraph(Text(std::to_string(++n) + ".").add(f->reason, applicant_field(a, "reason (" + f->check_id + ")")));
-
-    Text closing = Text("根据").append(regulation(policy)).add(policy.rejection_article);
-    closing.add("规定，现将不予受理的理由书面告知贵单位。如对上述理由有疑问，请与").append(issuer(c));
-    closing.add("联系。");
-    doc.paragraph(closing);
-    doc.paragraph(contact_details(c));
-    doc.paragraph("特此通知。");
-    doc.signature(issuer(c), c.acceptance.notice_date);
-    return doc;
+        reasons.push_back(tpl::TemplateObject().set(
+            "reason", template_text(f->reason, pdf::applicant_field(a, "reason (" + f->check_id + ")"))));
+    d.set("name", template_text(a.name, pdf::applicant_field(a, "name")))
+        .set("award", template_text(a.award, pdf::applicant_field(a, "award")))
+        .set("award_named_in_title", tpl::TemplateValue::of_flag(award_named_in_title(policy, a)))
+        .set("rejection_article", template_text(policy.rejection_article))
+        .set("reasons", tpl::TemplateValue::of_list(std::move(reasons)));
+    // The case's 发文字号 belongs to the 公示, not to the letters.
+    const tpl::DocumentFrame frame{kRejectionLetterFolder + "/" + a.name + ".pdf", pdf::issuer(c), pdf::Text(),
+                                   c.acceptance.notice_date};
+    return tpl::render_document(tpl::load_document_template(document_template_path(data_dir, "不予受理通知书.md")), s, d, frame);
 }
 
 void write_rejection_letter_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
                                 const EligibilityResult& result, const std::filesystem::path& out) {
     const Applicant& a = c.applicants.at(result.applicant_index);
-    build_rejection_letter(c, policy, result)
+    build_rejection_letter(env.data_dir, c, policy, result)
         .write(env.data_dir, "不予受理通知书（" + a.name + "）", c.acceptance.notice_date, out);
 }
 

@@ -421,3 +421,20 @@ TEST_CASE("a name that looks like an Excel formula is written as text, never as 
     REQUIRE(cell.status == 0);
     CHECK(cell.out == "s\n" + formula + "\n");
 }
+
+TEST_CASE("a mistake in a document template stops award check with the template's file and line") {
+    TempDir data;
+    fs::copy(fs::path(AWARD_SOURCE_DIR) / "templates", data.path() / "templates", fs::copy_options::recursive);
+    fs::copy(fs::path(AWARD_SOURCE_DIR) / "fonts", data.path() / "fonts", fs::copy_options::recursive);
+    const fs::path letter = data.path() / "templates" / "documents" / "不予受理通知书.md";
+    std::string text = read_file(letter);
+    const auto at = text.find("{{/reasons}}");
+    REQUIRE(at != std::string::npos);
+    text.erase(at, std::string("{{/reasons}}").size());  // an unclosed section
+    write_file(letter, text);
+    Ran r = run(quote(AWARD_BINARY) + " --data-dir " + quote(data.path().string()) + " check " + quote(sample_dir().string()));
+    INFO(r.out + r.err);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("不予受理通知书.md:") != std::string::npos);
+    CHECK(r.err.find("reasons") != std::string::npos);
+}

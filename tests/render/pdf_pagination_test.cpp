@@ -8,6 +8,7 @@
 
 #include "model/errors.hpp"
 #include "pdf_fixture.hpp"
+#include "render/pdf/document.hpp"
 
 using namespace award;
 using namespace award::test;
@@ -290,4 +291,22 @@ TEST_CASE("the 发文机关标志 is shrunk to fit the 版心 down to 二号, th
         CHECK(text == issuer);
         CHECK(mark.size() == (chars(issuer) * 22 > kTextWidth ? 2u : 1u));
     }
+}
+
+TEST_CASE("a signature after many one-line paragraphs carries only a few of them to its page", "[render][pdf][pagination]") {
+    TempDir dir;
+    award::pdf::Document doc("short-lines.pdf");
+    doc.title(award::pdf::Text("通知"));
+    for (int i = 1; i <= 30; ++i) doc.paragraph(award::pdf::Text("第" + std::to_string(i) + "项。"));
+    doc.signature(award::pdf::Text("魏都区区长质量奖评审委员会秘书处"), Date(2026, 9, 30));
+    const fs::path out = dir.path() / "short-lines.pdf";
+    doc.write(env().data_dir, "t", Date(2026, 9, 30), out);
+    REQUIRE(pages_of(out) == 2);
+    const std::string first = squeeze(run("pdftotext -raw -enc UTF-8 -f 1 -l 1 " + quoted(out) + " -").out);
+    // Page 1 holds 22 lines: the title, a blank line and 20 one-line paragraphs;
+    // the signature takes at most four of them along to page 2.
+    CHECK(first.find("第16项。") != std::string::npos);
+    const std::string second = squeeze(run("pdftotext -raw -enc UTF-8 -f 2 -l 2 " + quoted(out) + " -").out);
+    CHECK(second.find("第30项。") != std::string::npos);
+    CHECK(second.find("第15项。") == std::string::npos);
 }

@@ -160,12 +160,16 @@ public:
         // Never a signature alone on a page: the last two lines of the last paragraph
         // of two lines or more go with it, and whatever follows them ("特此通知。"),
         // so the page it lands on still carries the end of the text.
-        int in_paragraph = 0;
-        for (auto it = items.rbegin(); it != items.rend() && in_paragraph < 2; ++it) {
+        // A run of one-line paragraphs is not followed back further than kMaxCarried
+        // lines: the signature must not drag half a page of short lines with it.
+        constexpr int kMaxCarried = 4;
+        int in_paragraph = 0, carried = 0;
+        for (auto it = items.rbegin(); it != items.rend() && in_paragraph < 2 && carried < kMaxCarried; ++it) {
             if (!it->grid) break;  // a table row: the table ends the text; the row goes with it
             it->keep_with_next = true;
             if (it->spacer) continue;
             ++in_paragraph;
+            ++carried;
             if (it->first_line && in_paragraph < 2) in_paragraph = 0;  // a one-line paragraph: take the one before too
         }
         if (!items.empty() && !items.back().grid) items.back().keep_with_next = true;

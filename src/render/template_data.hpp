@@ -1,0 +1,44 @@
+// Values the document templates (templates/documents/*.md) can use, built from the
+// case and the policy. Each value keeps the Origin of the input it comes from, so
+// a character no font has is reported against its file, record and field.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "model/case.hpp"
+#include "model/policy.hpp"
+#include "render/pdf/wording.hpp"
+#include "render/template/document_template.hpp"
+
+namespace award {
+
+inline std::filesystem::path document_template_path(const std::filesystem::path& data_dir, const std::string& name) {
+    return data_dir / "templates" / "documents" / name;
+}
+
+inline tpl::TemplateValue template_text(const std::string& s, pdf::Origin o = {}) {
+    return tpl::TemplateValue::of(s, std::move(o));
+}
+
+// The variables every document of a case has: year, award, regulation, issuer, contact.
+inline void add_case_values(tpl::TemplateObject& o, tpl::TemplateSchema& s, const Case& c, const Policy& p) {
+    using pdf::case_field;
+    using pdf::policy_field;
+    s.text("year").text("award_title").text("regulation").text("issuer");
+    s.text("contact_person").text("contact_phone").flag("has_department").text("contact_department");
+    s.flag("has_address").text("contact_address").flag("has_email").text("contact_email");
+    o.set("year", template_text(std::to_string(c.year)))
+        .set("award_title", template_text(p.award_title, policy_field(p, "award_title")))
+        .set("regulation", template_text(p.regulation, policy_field(p, "regulation")))
+        .set("issuer", template_text(c.issuer, case_field("issuer")))
+        .set("contact_person", template_text(c.contact.person, case_field("contact.person")))
+        .set("contact_phone", template_text(c.contact.phone, case_field("contact.phone")))
+        .set("has_department", tpl::TemplateValue::of_flag(!c.contact.department.empty()))
+        .set("contact_department", template_text(c.contact.department, case_field("contact.department")))
+        .set("has_address", tpl::TemplateValue::of_flag(!c.contact.address.empty()))
+        .set("contact_address", template_text(c.contact.address, case_field("contact.address")))
+        .set("has_email", tpl::TemplateValue::of_flag(!c.contact.email.empty()))
+        .set("contact_email", template_text(c.contact.email, case_field("contact.email")));
+}
+
+}  // namespace award
