@@ -1,4 +1,5 @@
 #include "cli/output_folder.hpp"
+#include "model/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,18 +17,16 @@ namespace fs = std::filesystem;
 
 std::string sanitize_file_name(const std::string& s) {
     std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char b = static_cast<unsigned char>(s[i]);
-        std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        if (i + len > s.size()) break;  // a truncated sequence: drop it
-        if (out.size() + len > 80) break;
-        if (len == 1) {
+    for (auto ch : utf8::characters(s)) {
+        const auto b = static_cast<unsigned char>(ch[0]);
+        if (ch.size() != utf8::sequence_length(b)) break;  // a truncated sequence: drop it
+        if (out.size() + ch.size() > 80) break;
+        if (ch.size() == 1) {
             const bool reserved = b < 0x20 || b == 0x7F || std::string_view("/\\:*?\"<>|").find(char(b)) != std::string_view::npos;
             out += reserved ? '_' : char(b);
         } else {
-            out.append(s, i, len);
+            out += ch;
         }
-        i += len;
     }
     // No hidden files, no "." or "..", no trailing dots or spaces (Windows drops them).
     while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());

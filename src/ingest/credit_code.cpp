@@ -1,4 +1,5 @@
 #include "ingest/credit_code.hpp"
+#include "model/utf8.hpp"
 
 #include <array>
 #include <cstddef>
@@ -21,20 +22,6 @@ int value_of(char c) {
     return pos == std::string_view::npos ? -1 : int(pos);
 }
 
-// Splits UTF-8 text into characters, so a full-width "９" counts as one
-// character (and is reported as one) rather than three bytes.
-std::vector<std::string> utf8_chars(std::string_view s) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < s.size();) {
-        auto lead = static_cast<unsigned char>(s[i]);
-        std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-        if (i + n > s.size()) n = s.size() - i;
-        out.emplace_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
-
 std::string position(std::size_t index) { return "第" + std::to_string(index + 1) + "位"; }
 
 }  // namespace
@@ -51,19 +38,19 @@ std::optional<char> credit_code_check_char(std::string_view first17) {
 }
 
 std::string credit_code_problem(std::string_view code) {
-    auto chars = utf8_chars(code);
+    const auto chars = utf8::characters(code);
     if (chars.size() != kLength)
         return "应为 18 位字符，实际为 " + std::to_string(chars.size()) + " 位";
     // Lowercase first: the likeliest slip, and the fix is plain (ingest does not make it).
     for (std::size_t i = 0; i < chars.size(); ++i) {
         const auto& c = chars[i];
         if (c.size() == 1 && c[0] >= 'a' && c[0] <= 'z')
-            return position(i) + "“" + c + "”是小写字母，统一社会信用代码中的字母应为大写";
+            return position(i) + "“" + std::string(c) + "”是小写字母，统一社会信用代码中的字母应为大写";
     }
     for (std::size_t i = 0; i < chars.size(); ++i) {
         const auto& c = chars[i];
         if (c.size() != 1 || value_of(c[0]) < 0)
-            return position(i) + "“" + c + "”不是统一社会信用代码可用的字符（只用数字 0-9 和除 I、O、Z、S、V 以外的大写字母，均为半角）";
+            return position(i) + "“" + std::string(c) + "”不是统一社会信用代码可用的字符（只用数字 0-9 和除 I、O、Z、S、V 以外的大写字母，均为半角）";
     }
     char expected = *credit_code_check_char(code.substr(0, 17));
     if (code[17] != expected)

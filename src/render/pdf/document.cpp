@@ -14,6 +14,7 @@
 #include <podofo/podofo.h>
 
 #include "model/errors.hpp"
+#include "model/utf8.hpp"
 
 namespace award::pdf {
 
@@ -610,14 +611,6 @@ std::vector<std::vector<Placed>> paginate(const std::vector<Item>& items, const 
     return pages;
 }
 
-std::string utf8(char32_t c) {
-    std::string s;
-    if (c < 0x80) s += char(c);
-    else if (c < 0x800) s += char(0xC0 | (c >> 6)), s += char(0x80 | (c & 0x3F));
-    else s += char(0xE0 | (c >> 12)), s += char(0x80 | ((c >> 6) & 0x3F)), s += char(0x80 | (c & 0x3F));
-    return s;  // BMP only: the font set refuses the rest
-}
-
 PoDoFo::PdfString pdf_string(const std::string& s) {
     return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.c_str()));
 }
@@ -786,7 +779,7 @@ void Document::write(const fs::path& data_dir, const std::string& info_title, co
                 f->SetFontSize(float(g.size));
                 painter.SetFont(f);
                 if (g.red) painter.SetColor(kRed[0], kRed[1], kRed[2]);
-                painter.DrawText(left + g.x, kPageHeight - (top + g.baseline), pdf_string(utf8(g.cp)));
+                painter.DrawText(left + g.x, kPageHeight - (top + g.baseline), pdf_string(utf8::encode(g.cp)));
                 if (g.red) painter.SetColor(0, 0, 0);
             }
         };

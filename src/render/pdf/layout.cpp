@@ -1,4 +1,5 @@
 #include "render/pdf/layout.hpp"
+#include "model/utf8.hpp"
 
 #include <cstdio>
 #include <memory>
@@ -13,24 +14,6 @@ namespace award::pdf {
 namespace {
 
 constexpr double kEps = 1e-6;
-
-std::u32string decode_utf8(const std::string& s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (n == 0 || i + n > s.size()) {  // invalid byte: ingest should have refused it; show U+FFFD
-            out += U'\uFFFD';
-            ++i;
-            continue;
-        }
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out += cp;
-        i += n;
-    }
-    return out;
-}
 
 // Invisible formatting characters carry nothing to print.
 bool invisible(char32_t c) {
@@ -49,12 +32,6 @@ std::string hex(char32_t c) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", unsigned(c));
     return buf;
-}
-
-std::string utf8(char32_t c) {
-    std::string s;
-    icu::UnicodeString(UChar32(c)).toUTF8String(s);
-    return s;
 }
 
 // allowed[i]: a line may break before glyph i (i in 1..n-1).
@@ -125,14 +102,14 @@ Glyphs Shaper::shape(const Text& text, Role role, double size, double tracking) 
     int group = 0;
     for (const Span& span : text.spans()) {
         ++group;
-        for (char32_t c : decode_utf8(span.text)) {
+        for (char32_t c : utf8::decode(span.text)) {
             if (c == U'\n' || c == U'\t' || c == U'\r') c = U' ';
             if (invisible(c)) continue;
             const FontFace* face = fonts_.face_for(role, c);
             if (!face) {
                 Problem p{span.origin.file.empty() ? file_ : span.origin.file,
                           span.origin.is_data() ? span.origin.record : "文书模板",
-                          span.origin.field.empty() ? "text" : span.origin.field, utf8(c) + " (" + hex(c) + ")",
+                          span.origin.field.empty() ? "text" : span.origin.field, utf8::encode(c) + " (" + hex(c) + ")",
                           c > 0xFFFF
                               ? "基本多文种平面内的字符（PDF 库无法显示表情符号、扩展B区汉字等平面以外的字符，请改用常用写法）"
                               : "可由已配置字体显示的字符（fonts/fonts.json 中配置的字体都没有这个字符；"

@@ -1,4 +1,5 @@
 #include "render/pdf/sfnt.hpp"
+#include "model/utf8.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -56,23 +57,6 @@ std::uint32_t checksum(const std::uint8_t* p, std::size_t n) {
     return sum;
 }
 
-void append_utf8(std::string& s, char32_t c) {
-    if (c < 0x80) {
-        s += char(c);
-    } else if (c < 0x800) {
-        s += char(0xC0 | (c >> 6));
-        s += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        s += char(0xE0 | (c >> 12));
-        s += char(0x80 | ((c >> 6) & 0x3F));
-        s += char(0x80 | (c & 0x3F));
-    } else {
-        s += char(0xF0 | (c >> 18));
-        s += char(0x80 | ((c >> 12) & 0x3F));
-        s += char(0x80 | ((c >> 6) & 0x3F));
-        s += char(0x80 | (c & 0x3F));
-    }
-}
 
 std::size_t face_offset(const Reader& r, std::size_t index, bool& collection) {
     collection = r.tag(0) == "ttcf";
@@ -146,7 +130,7 @@ void SfntFace::read_names() {
                     c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
                     k += 2;
                 }
-                append_utf8(s, c);
+                utf8::append(s, c);
             }
         } else if (platform == 1 && encoding == 0) {  // Mac Roman: keep the ASCII names
             bool ascii = std::all_of(p, p + len, [](std::uint8_t c) { return c < 0x80; });

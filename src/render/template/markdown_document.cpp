@@ -14,6 +14,7 @@
 
 #include "render/template/document_template.hpp"
 #include "render/template/mustache_tags.hpp"
+#include "model/utf8.hpp"
 
 namespace award::tpl {
 
@@ -147,24 +148,9 @@ Text to_text(const std::vector<Span>& spans) {
 
 // ---- UTF-8 helpers for joining lines ----------------------------------------------
 
-char32_t last_cp(const std::string& s) {
-    if (s.empty()) return 0;
-    std::size_t i = s.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-    const auto b = static_cast<unsigned char>(s[i]);
-    char32_t cp = b < 0x80 ? b : b < 0xE0 ? b & 0x1F : b < 0xF0 ? b & 0x0F : b & 0x07;
-    for (std::size_t k = i + 1; k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-    return cp;
-}
+char32_t last_cp(const std::string& s) { return s.empty() ? 0 : utf8::code_point(utf8::characters(s).back()); }
 
-char32_t first_cp(const std::string& s) {
-    if (s.empty()) return 0;
-    const auto b = static_cast<unsigned char>(s[0]);
-    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t cp = b < 0x80 ? b : b < 0xE0 ? b & 0x1F : b < 0xF0 ? b & 0x0F : b & 0x07;
-    for (std::size_t k = 1; k < n && k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-    return cp;
-}
+char32_t first_cp(const std::string& s) { return s.empty() ? 0 : utf8::code_point(utf8::characters(s).front()); }
 
 // CJK characters and full-width punctuation: a line break between them is no space.
 bool wide(char32_t c) {

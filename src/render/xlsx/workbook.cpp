@@ -1,4 +1,5 @@
 #include "render/xlsx/workbook.hpp"
+#include "model/utf8.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -33,12 +34,7 @@ void check(lxw_error err, const std::filesystem::path& path, const char* what) {
 
 double display_width(const std::string& s) {
     double w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char b = static_cast<unsigned char>(s[i]);
-        std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        w += len >= 3 ? 2.1 : 1.1;
-        i += len;
-    }
+    for (auto ch : utf8::characters(s)) w += ch.size() >= 3 ? 2.1 : 1.1;  // CJK and full-width: 3 bytes or more
     return w;
 }
 
