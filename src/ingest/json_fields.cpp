@@ -121,14 +121,6 @@ std::string trim(const std::string& s) {
     return s.substr(begin, end - begin);
 }
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
 
 std::string excerpt(const std::string& s, std::size_t max_chars) {
     auto starts = char_starts(s);

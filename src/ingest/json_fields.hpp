@@ -14,6 +14,7 @@
 #include "ingest/text_rules.hpp"
 #include "model/date.hpp"
 #include "model/errors.hpp"
+#include "model/text.hpp"
 
 namespace award::ingest {
 
@@ -32,7 +33,6 @@ enum class Need { required, optional };
 
 // Text helpers shared by the readers.
 std::string trim(const std::string& s);  // spaces, tabs, line breaks and the full-width space U+3000
-std::string join(const std::vector<std::string>& items, const std::string& separator = "、");
 std::string excerpt(const std::string& s, std::size_t max_chars = 60);  // cut at a character, not a byte
 // Strings as written, numbers and literals as JSON text, arrays and objects by kind
 // and size ("数组（3 项）"): never the whole of a nested value.

@@ -6,6 +6,7 @@
 
 #include "model/date.hpp"
 #include "model/policy.hpp"
+#include "model/text.hpp"
 
 namespace award {
 
@@ -32,13 +33,9 @@ struct EligibilityResult {
     // The articles of the failed checks, each once, in check order, joined by "、".
     std::string failed_articles() const {
         std::vector<std::string> seen;
-        std::string out;
-        for (const auto* f : failures()) {
-            if (std::find(seen.begin(), seen.end(), f->article) != seen.end()) continue;
-            seen.push_back(f->article);
-            out += (out.empty() ? "" : "、") + f->article;
-        }
-        return out;
+        for (const auto* f : failures())
+            if (std::find(seen.begin(), seen.end(), f->article) == seen.end()) seen.push_back(f->article);
+        return join(seen);
     }
 };
 

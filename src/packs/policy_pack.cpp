@@ -9,6 +9,7 @@
 #include "rules/check_kinds.hpp"
 #include "rules/eligibility.hpp"
 #include "rules/sentence.hpp"
+#include "model/text.hpp"
 
 namespace award {
 
@@ -55,11 +56,6 @@ std::vector<std::string> read_names(ObjectReader& r, const std::string& key, boo
     return out;
 }
 
-std::string join_names(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
-    return s;
-}
 
 std::string braced(const std::vector<std::string>& names) {
     std::string s;
@@ -97,7 +93,7 @@ CheckSpec read_check(const nlohmann::json& j, const std::string& ptr, ConfigProb
     if (auto kind = r.text("kind")) {
         c.kind = *kind;
         if (!find_check_kind(c.kind)) {
-            problems.add(r.at("kind"), "未知的检查类型 \"" + c.kind + "\"；已知类型：" + join_names(known_check_kinds()));
+            problems.add(r.at("kind"), "未知的检查类型 \"" + c.kind + "\"；已知类型：" + join(known_check_kinds()));
         }
     }
     c.article = read_article(r, "article", true, problems).value_or("");
@@ -169,7 +165,7 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
                 const auto& d = c.params["reduced_for"][k];
                 if (d.is_string() && std::find(designations.begin(), designations.end(), d.get<std::string>()) == designations.end()) {
                     problems.add(ptr + "/params/reduced_for/" + std::to_string(k),
-                                 "称号 \"" + d.get<std::string>() + "\" 不在 designations 中（" + join_names(designations) + "）");
+                                 "称号 \"" + d.get<std::string>() + "\" 不在 designations 中（" + join(designations) + "）");
                 }
             }
         }
@@ -181,7 +177,7 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
                     std::string kind = counted[k]["kind"].get<std::string>();
                     if (std::find(p.incident_kinds.begin(), p.incident_kinds.end(), kind) == p.incident_kinds.end()) {
                         problems.add(ptr + "/params/counted/" + std::to_string(k) + "/kind",
-                                     "事项类型 \"" + kind + "\" 不在 incident_kinds 中（" + join_names(p.incident_kinds) + "）");
+                                     "事项类型 \"" + kind + "\" 不在 incident_kinds 中（" + join(p.incident_kinds) + "）");
                     }
                 }
             }
@@ -196,7 +192,7 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
                 std::set<std::string> listed(p.severities.begin(), p.severities.end());
                 if (in_levels != listed) {
                     problems.add(ptr + "/params/severity_levels",
-                                 "等级名称应与 severities（" + join_names(p.severities) + "）完全一致");
+                                 "等级名称应与 severities（" + join(p.severities) + "）完全一致");
                 }
             }
         }
@@ -212,7 +208,7 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
                 std::vector<std::string> known;
                 for (const auto& c : p.checks) known.push_back(c.id);
                 problems.add(ptr + "/checks/" + std::to_string(k),
-                             "奖项 " + a.name + " 引用了不存在的检查 \"" + a.checks[k] + "\"；已定义：" + join_names(known));
+                             "奖项 " + a.name + " 引用了不存在的检查 \"" + a.checks[k] + "\"；已定义：" + join(known));
             }
         }
     }

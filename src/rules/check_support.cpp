@@ -141,10 +141,5 @@ CheckResult Finding::finish(bool passed, std::string trace) const {
     return r;
 }
 
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
-    return out;
-}
 
 }  // namespace award::detail

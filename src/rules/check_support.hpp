@@ -13,6 +13,7 @@
 #include "model/policy.hpp"
 #include "rules/check_kinds.hpp"
 #include "rules/eligibility.hpp"
+#include "model/text.hpp"
 
 namespace award::detail {
 
@@ -59,8 +60,6 @@ private:
     std::map<std::string, std::string> values_;
 };
 
-// "2024年、2025年"-style list joining.
-std::string join(const std::vector<std::string>& parts, const std::string& sep);
 inline std::string verdict(bool passed) { return passed ? "满足" : "不满足"; }
 
 // One run function and one params validator per kind (checks_*.cpp).
