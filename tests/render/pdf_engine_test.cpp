@@ -3,6 +3,7 @@
 // `pdftotext -bbox` (word boxes, in pt from the top-left of the page).
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <regex>
 #include <stdexcept>
 
@@ -11,6 +12,7 @@
 
 using namespace award;
 using namespace award::test;
+using namespace award::test::bbox;
 using award::pdf::Document;
 
 namespace {
@@ -20,40 +22,11 @@ constexpr double kLeft = 28 * kMm, kTop = 37 * kMm;
 constexpr double kTextWidth = 156 * kMm, kTextHeight = 225 * kMm;
 constexpr double kCharPitch = kTextWidth / 28;
 
-struct Word {
-    double x0, y0, x1, y1;
-    std::string text;
-};
-using Page = std::vector<Word>;
-
-std::vector<Page> words_of(const fs::path& pdf) {
-    const Run r = run("pdftotext -bbox -enc UTF-8 " + quoted(pdf) + " -");
-    REQUIRE(r.status == 0);
-    std::vector<Page> pages;
-    static const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
-    for (const auto& line : lines_of(r.out)) {
-        if (line.find("<page ") != std::string::npos) pages.emplace_back();
-        std::smatch m;
-        if (std::regex_search(line, m, word)) {
-            REQUIRE(!pages.empty());
-            pages.back().push_back({std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), m[5]});
-        }
-    }
-    return pages;
-}
-
 // The first word on the page that starts with `prefix`.
 const Word* find(const Page& page, const std::string& prefix) {
     for (const auto& w : page)
         if (w.text.rfind(prefix, 0) == 0) return &w;
     return nullptr;
-}
-
-// The page's words with their boxes, for failure messages.
-std::string dump(const Page& page) {
-    std::ostringstream o;
-    for (const auto& w : page) o << w.text << " [" << w.x0 << "," << w.y0 << "-" << w.x1 << "," << w.y1 << "]\n";
-    return o.str();
 }
 
 std::string text_of(const Page& page) {

@@ -1,6 +1,9 @@
 // Hand-made cases and helpers for the PDF tests: a temporary folder, running
-// poppler/qpdf tools on the output, and reading files back.
+// poppler/qpdf tools on the output, reading files back, and the word boxes of
+// `pdftotext -bbox`.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include "common/temp_dir.hpp"
 #include <algorithm>
 #include <array>
@@ -9,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -64,6 +68,42 @@ inline std::vector<std::string> lines_of(const std::string& s) {
     for (std::string l; std::getline(in, l);) out.push_back(l);
     return out;
 }
+
+// Word boxes of `pdftotext -bbox`, in pt from the top-left of the page. In a
+// namespace of their own: some tests have a Word of their own.
+namespace bbox {
+
+struct Word {
+    double x0, y0, x1, y1;
+    std::string text;
+};
+using Page = std::vector<Word>;
+
+// Every page's words, in reading order.
+inline std::vector<Page> words_of(const fs::path& pdf) {
+    const Run r = run("pdftotext -bbox -enc UTF-8 " + quoted(pdf) + " -");
+    REQUIRE(r.status == 0);
+    std::vector<Page> pages;
+    static const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
+    for (const auto& line : lines_of(r.out)) {
+        if (line.find("<page ") != std::string::npos) pages.emplace_back();
+        std::smatch m;
+        if (std::regex_search(line, m, word)) {
+            REQUIRE(!pages.empty());
+            pages.back().push_back({std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), m[5]});
+        }
+    }
+    return pages;
+}
+
+// The page's words with their boxes, for failure messages.
+inline std::string dump(const Page& page) {
+    std::ostringstream o;
+    for (const auto& w : page) o << w.text << " [" << w.x0 << "," << w.y0 << "-" << w.x1 << "," << w.y1 << "]\n";
+    return o.str();
+}
+
+}  // namespace bbox
 
 inline std::string bytes_of(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -1,9 +1,12 @@
-// The layout engine on its own: fonts.json roles, font fallback, the TTC face
-// extractor, line breaking (避头尾, Latin words kept whole), justification.
+// The layout engine on its own: fonts.json roles, font fallback, the font
+// subsetter, line breaking (避头尾, Latin words kept whole), justification.
 #include <catch2/catch.hpp>
+
+#include <set>
 
 #include "model/errors.hpp"
 #include "pdf_fixture.hpp"
+#include "render/pdf/font_subset.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/layout.hpp"
 #include "render/pdf/sfnt.hpp"
@@ -34,9 +37,6 @@ std::string str(const Glyphs& g) {
 constexpr double kTextWidth = 156 * 72.0 / 25.4;
 constexpr double kTracking = kTextWidth / 28 - 16;
 
-std::uint32_t be32(const std::vector<std::uint8_t>& b, std::size_t at) {
-    return (std::uint32_t(b[at]) << 24) | (std::uint32_t(b[at + 1]) << 16) | (std::uint32_t(b[at + 2]) << 8) | b[at + 3];
-}
 
 }  // namespace
 
@@ -46,11 +46,7 @@ TEST_CASE("fonts.json gives every role a font; the free defaults stand in for li
     CHECK(fonts().chain(Role::Title).front()->family == "WenQuanYi Micro Hei");
     CHECK(fonts().chain(Role::Heading).front()->family == "WenQuanYi Micro Hei");
     CHECK(fonts().chain(Role::Kai).front()->family == "AR PL UKai CN");
-    // collections are extracted into single-face files PoDoFo can subset
-    const FontFace* body = fonts().chain(Role::Body).front();
-    CHECK(body->embed_path.extension() == ".ttf");
-    CHECK(body->embed_path != body->file);
-    CHECK(std::filesystem::exists(body->embed_path));
+    CHECK(fonts().chain(Role::Certificate).front()->family == "AR PL UKai CN");
 }
 
 TEST_CASE("a font file in fonts/ named in the config takes its role", "[render][fonts]") {
@@ -63,11 +59,11 @@ TEST_CASE("a font file in fonts/ named in the config takes its role", "[render][
         "body": ["仿宋_GB2312.ttf", {"file": "/usr/share/fonts/truetype/arphic/uming.ttc", "face": "AR PL UMing CN"}],
         "heading": [{"file": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "face": "WenQuanYi Micro Hei"}],
         "kai": ["/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"],
-        "page_number": ["/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"]},
+        "page_number": ["/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"],
+        "certificate": ["/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"]},
       "fallback": ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]})";
     const FontSet set = FontSet::load(data.path());
     CHECK(set.chain(Role::Title).front()->file == data.path() / "fonts" / "FZXBSJW.ttf");
-    CHECK(set.chain(Role::Title).front()->embed_path == data.path() / "fonts" / "FZXBSJW.ttf");  // a .ttf: used as is
     CHECK(set.chain(Role::Title).size() == 3);  // user font, the default, the shared fallback
     CHECK(set.chain(Role::Body).front()->family == "AR PL UMing CN");  // 仿宋_GB2312.ttf absent
     // fallback character by character: a character LXGW WenKai lacks comes from DejaVu Sans
@@ -82,7 +78,7 @@ TEST_CASE("font configuration errors are ConfigErrors naming the file", "[render
     TempDir data;
     CHECK_THROWS_AS(FontSet::load(data.path()), ConfigError);
     std::filesystem::create_directories(data.path() / "fonts");
-    std::ofstream(data.path() / "fonts" / "fonts.json") << R"({"roles": {"title": ["nothere.ttf"], "body": [], "heading": [], "kai": [], "page_number": []}})";
+    std::ofstream(data.path() / "fonts" / "fonts.json") << R"({"roles": {"title": ["nothere.ttf"], "body": [], "heading": [], "kai": [], "page_number": [], "certificate": []}})";
     try {
         FontSet::load(data.path());
         FAIL("no ConfigError");
@@ -94,39 +90,27 @@ TEST_CASE("font configuration errors are ConfigErrors naming the file", "[render
     CHECK_THROWS_WITH(FontSet::load(data.path()), Catch::Contains("No Such Face"));
 }
 
-TEST_CASE("the TTC face extractor writes a valid single-face font", "[render][fonts]") {
-    const auto ttc = read_file_bytes("/usr/share/fonts/truetype/arphic/uming.ttc");
-    REQUIRE(SfntFace::face_count(ttc) == 4);
-    const SfntFace face(ttc, 0, "uming.ttc");
-    const auto out = face.standalone();
-    CHECK(be32(out, 0) == 0x00010000);
-    // whole-file checksum with head.checkSumAdjustment is the magic number
-    std::uint32_t sum = 0;
-    for (std::size_t i = 0; i < out.size(); i += 4) sum += be32(out, i);
-    CHECK(out.size() % 4 == 0);
-    CHECK(sum == 0xB1B0AFBAu);
-    // each table's checksum is right
-    const std::size_t n = (std::size_t(out[4]) << 8) | out[5];
-    for (std::size_t t = 0; t < n; ++t) {
-        const std::size_t rec = 12 + 16 * t;
-        const std::string tag(reinterpret_cast<const char*>(&out[rec]), 4);
-        if (tag == "head") continue;
-        const std::uint32_t off = be32(out, rec + 8), len = be32(out, rec + 12);
-        std::uint32_t s = 0;
-        for (std::uint32_t i = 0; i < len; i += 4) {
-            std::uint32_t w = 0;
-            for (std::uint32_t k = 0; k < 4; ++k) w = (w << 8) | (i + k < len ? out[off + i + k] : 0u);
-            s += w;
-        }
-        INFO(tag);
-        CHECK(s == be32(out, rec + 4));
+TEST_CASE("a subset holds just the glyphs used, renumbered, without hinting, and reads back", "[render][fonts]") {
+    const FontFace* body = fonts().chain(Role::Body).front();  // face 0 of uming.ttc: a collection
+    REQUIRE(body->sfnt->is_collection());
+    const std::set<char32_t> used{U'荣', U'誉', U'证', U'书', U'〇', U'2'};
+    const FontSubset subset = subset_font(*body, used);
+    REQUIRE(subset.glyph_of.size() == used.size());
+    const SfntFace back(subset.bytes, 0, "subset");
+    CHECK(!back.is_collection());
+    for (char32_t c : used) {
+        INFO(std::uint32_t(c));
+        CHECK(subset.glyph_of.at(c) >= 1);
+        CHECK(subset.glyph_of.at(c) <= used.size());  // renumbered from 1 (.notdef is 0)
+        CHECK(back.glyph(c) == subset.glyph_of.at(c));
+        CHECK(back.advance(c) == Approx(body->sfnt->advance(c)));
     }
-    const SfntFace again(out, 0, "extracted");
-    CHECK(again.names() == face.names());
-    CHECK(again.glyph(U'中') == face.glyph(U'中'));
-    CHECK(again.glyph(U'〇') != 0);
-    CHECK(again.advance(U'中') == Approx(1.0));
-    CHECK(!again.has(0xE000));
+    CHECK(!back.has(U'中'));
+    CHECK(subset.bytes.size() < 20000);  // six glyphs of a 20 MB font
+    // no hinting programs
+    const std::string bytes(subset.bytes.begin(), subset.bytes.end());
+    CHECK(bytes.find("fpgm") == std::string::npos);
+    CHECK(bytes.find("prep") == std::string::npos);
 }
 
 TEST_CASE("characters fall back to the next font that has them; none for 𪚥 or U+E000", "[render][fonts]") {

@@ -8,13 +8,11 @@
 #include <optional>
 #include <stdexcept>
 
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <podofo/podofo.h>
 
 #include "model/errors.hpp"
 #include "model/utf8.hpp"
+#include "render/pdf/pdf_file.hpp"
 
 namespace award::pdf {
 
@@ -39,7 +37,7 @@ constexpr double kRedRuleWidth = 0.5 * kMm;
 constexpr double kMastheadMax = 36;  // 小初: the largest 发文机关标志 we set; shrunk to fit the 版心
 
 // The red of the 版头 (GB/T 9704 asks for red and names no shade).
-constexpr double kRed[3] = {0.90, 0.0, 0.07};
+constexpr Rgb kRed{0.90, 0.0, 0.07};
 
 struct GlyphOp {
     const FontFace* face;
@@ -611,16 +609,6 @@ std::vector<std::vector<Placed>> paginate(const std::vector<Item>& items, const 
     return pages;
 }
 
-PoDoFo::PdfString pdf_string(const std::string& s) {
-    return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.c_str()));
-}
-
-std::string pdf_date(const Date& d) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "D:%04d%02u%02u000000+08'00'", d.year(), d.month(), d.day());
-    return buf;
-}
-
 // 页码 "— 1 —": 4号, 7 mm below the 版心; odd pages right, even pages left, one character in.
 Item page_number(const Shaper& shaper, int n) {
     const auto g = shaper.shape(Text("— " + std::to_string(n) + " —"), Role::PageNumber, size::si);
@@ -630,34 +618,6 @@ Item page_number(const Shaper& shaper, int n) {
     add_line(item, place(g, w, Align::Left), x, 7 * kMm + kAscent * size::si);
     return item;
 }
-
-class TempFile {
-public:
-    explicit TempFile(const fs::path& target) {
-        std::string templ = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-        const int fd = mkstemp(templ.data());
-        if (fd < 0) throw std::runtime_error(target.string() + ": cannot create a temporary file beside it");
-        close(fd);
-        path_ = templ;
-    }
-    ~TempFile() {
-        std::error_code ec;
-        if (!path_.empty()) fs::remove(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-    void commit(const fs::path& target) {
-        // mkstemp makes the file private (0600); a finished document gets the usual
-        // permissions (0666 less the umask) like any other file the office saves.
-        const mode_t mask = umask(0);
-        umask(mask);
-        chmod(path_.c_str(), 0666 & ~mask);
-        fs::rename(path_, target);
-        path_.clear();
-    }
-
-private:
-    fs::path path_;
-};
 
 }  // namespace
 
@@ -754,58 +714,26 @@ void Document::write(const fs::path& data_dir, const std::string& info_title, co
     problems.insert(problems.end(), comp.layout_problems.begin(), comp.layout_problems.end());
     if (!problems.empty()) throw InputError(problems);
 
-    try {
-        PoDoFo::PdfMemDocument doc;
-        std::map<const FontFace*, PoDoFo::PdfFont*> pdf_fonts;
-        auto font_for = [&](const FontFace* face) {
-            auto& f = pdf_fonts[face];
-            if (!f) {
-                f = doc.CreateFontSubset(face->key.c_str(), false, false, false,
-                                         PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(),
-                                         face->embed_path.c_str());
-                if (!f) throw std::runtime_error(face->embed_path.string() + ": PoDoFo could not load the font");
-            }
-            return f;
-        };
-        auto paint = [&](PoDoFo::PdfPainter& painter, const Item& item, double left, double top) {
-            for (const RuleOp& r : item.rules) {
-                painter.SetStrokeWidth(r.width);
-                if (r.red) painter.SetStrokingColor(kRed[0], kRed[1], kRed[2]);
-                painter.DrawLine(left + r.x1, kPageHeight - (top + r.y1), left + r.x2, kPageHeight - (top + r.y2));
-                if (r.red) painter.SetStrokingColor(0, 0, 0);
-            }
-            for (const GlyphOp& g : item.glyphs) {
-                PoDoFo::PdfFont* f = font_for(g.face);
-                f->SetFontSize(float(g.size));
-                painter.SetFont(f);
-                if (g.red) painter.SetColor(kRed[0], kRed[1], kRed[2]);
-                painter.DrawText(left + g.x, kPageHeight - (top + g.baseline), pdf_string(utf8::encode(g.cp)));
-                if (g.red) painter.SetColor(0, 0, 0);
-            }
-        };
+    PdfFile pdf;
+    auto visit = [&](auto&& f) {
         for (std::size_t p = 0; p < pages.size(); ++p) {
-            PoDoFo::PdfPage* page = doc.CreatePage(PoDoFo::PdfRect(0, 0, kPageWidth, kPageHeight));
-            PoDoFo::PdfPainter painter;
-            painter.SetPage(page);
-            for (const Placed& pl : pages[p]) paint(painter, *pl.item, kLeft, kTop + pl.y);
-            paint(painter, numbers[p], kLeft, kTop + kTextHeight);
-            painter.FinishPage();
+            for (const Placed& pl : pages[p]) f(p, *pl.item, kLeft, kTop + pl.y);
+            f(p, numbers[p], kLeft, kTop + kTextHeight);
         }
-        PoDoFo::PdfInfo* info = doc.GetInfo();
-        info->SetTitle(pdf_string(info_title));
-        info->SetProducer(pdf_string("award"));
-        info->SetCreator(pdf_string("award"));
-        info->SetCustomKey(PoDoFo::PdfName("CreationDate"), PoDoFo::PdfString(pdf_date(date)));
-        info->SetCustomKey(PoDoFo::PdfName("ModDate"), PoDoFo::PdfString(pdf_date(date)));
-        doc.EmbedSubsetFonts();
-
-        if (!out.parent_path().empty()) fs::create_directories(out.parent_path());
-        TempFile tmp(out);
-        doc.Write(tmp.path().c_str());
-        tmp.commit(out);
-    } catch (const PoDoFo::PdfError& e) {
-        throw std::runtime_error(out.string() + ": PDF writing failed: " + e.what());
-    }
+    };
+    visit([&](std::size_t, const Item& item, double, double) {
+        for (const GlyphOp& g : item.glyphs) pdf.use(g.face, g.cp);
+    });
+    pdf.embed_fonts();
+    std::size_t current = pages.size();
+    visit([&](std::size_t p, const Item& item, double left, double top) {
+        if (p != current) pdf.begin_page(kPageWidth, kPageHeight), current = p;
+        for (const RuleOp& r : item.rules)
+            pdf.line(left + r.x1, top + r.y1, left + r.x2, top + r.y2, r.width, r.red ? kRed : Rgb{});
+        for (const GlyphOp& g : item.glyphs)
+            pdf.text(g.face, g.size, left + g.x, top + g.baseline, g.cp, g.red ? kRed : Rgb{});
+    });
+    pdf.write(out, info_title, date);
     pages_written_ = int(pages.size());
 }
 

@@ -22,42 +22,19 @@ const char* role_name(Role r) {
         case Role::Heading: return "heading";
         case Role::Kai: return "kai";
         case Role::PageNumber: return "page_number";
+        case Role::Certificate: return "certificate";
     }
     return "?";
 }
 
 namespace {
 
-constexpr Role kRoles[] = {Role::Title, Role::Body, Role::Heading, Role::Kai, Role::PageNumber};
-
-// Faces extracted from .ttc collections live in one private directory per
-// process, written once and removed at exit.
-class ExtractDir {
-public:
-    const fs::path& path() {
-        if (dir_.empty()) {
-            const char* tmp = std::getenv("TMPDIR");
-            std::string templ = (fs::path(tmp && *tmp ? tmp : "/tmp") / "award-fonts-XXXXXX").string();
-            if (!mkdtemp(templ.data()))
-                throw ConfigError("cannot create a temporary directory for font faces under " + templ);
-            dir_ = templ;
-        }
-        return dir_;
-    }
-    ~ExtractDir() {
-        std::error_code ec;
-        if (!dir_.empty()) fs::remove_all(dir_, ec);
-    }
-
-private:
-    fs::path dir_;
-};
+constexpr Role kRoles[] = {Role::Title, Role::Body, Role::Heading, Role::Kai, Role::PageNumber, Role::Certificate};
 
 // Every face loaded in this process, by (file, face index): parsing a CJK
-// font's cmap and extracting a face is done once, not once per document.
+// font's cmap is done once, not once per document.
 struct FaceCache {
     std::mutex mutex;
-    ExtractDir extract_dir;
     std::map<std::pair<std::string, std::size_t>, std::unique_ptr<FontFace>> faces;
     std::map<std::string, const FontFace*> by_spec;  // "file#face" as configured
 };
@@ -113,21 +90,12 @@ const FontFace* load_face(const FaceSpec& spec, const fs::path& config) {
     try {
         auto sfnt = std::make_shared<SfntFace>(std::move(bytes), index, spec.file.string());
         if (!sfnt->has_glyf())
-            throw fail("has no TrueType (glyf) outlines; PoDoFo 0.9.8 can embed subsets of TrueType fonts only. "
-                       "Convert it to TrueType or use another font");
+            throw fail("has no TrueType (glyf) outlines; the PDFs embed TrueType outlines only (CFF-based .otf "
+                       "fonts are not supported). Convert it to TrueType or use another font");
         face->file = spec.file;
         face->index = index;
         face->family = sfnt->names().empty() ? spec.file.stem().string() : sfnt->names().front();
         face->key = "award" + std::to_string(c.faces.size()) + "-" + std::to_string(index);
-        if (sfnt->is_collection()) {
-            face->embed_path = c.extract_dir.path() / (face->key + ".ttf");
-            const auto out = sfnt->standalone();
-            std::ofstream f(face->embed_path, std::ios::binary);
-            f.write(reinterpret_cast<const char*>(out.data()), std::streamsize(out.size()));
-            if (!f) throw fail("cannot write the extracted face to " + face->embed_path.string());
-        } else {
-            face->embed_path = spec.file;
-        }
         face->sfnt = std::move(sfnt);
     } catch (const ConfigError&) {
         throw;
@@ -170,7 +138,7 @@ FontSet FontSet::load(const fs::path& data_dir) {
         }
     }
     if (!j.is_object() || !j.contains("roles") || !j["roles"].is_object())
-        throw ConfigError(config.string() + ": expected an object with \"roles\" (title, body, heading, kai, page_number)");
+        throw ConfigError(config.string() + ": expected an object with \"roles\" (title, body, heading, kai, page_number, certificate)");
 
     std::lock_guard lock(cache().mutex);
     auto present = [&](const nlohmann::json& list, std::vector<const FontFace*>& out) {

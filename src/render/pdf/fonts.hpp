@@ -10,18 +10,17 @@
 
 namespace award::pdf {
 
-enum class Role { Title, Body, Heading, Kai, PageNumber };
+enum class Role { Title, Body, Heading, Kai, PageNumber, Certificate };
 
 const char* role_name(Role r);
 
-// One face of a font file, ready for PoDoFo: `embed_path` is a single-face
-// TrueType file (the original .ttf, or the face extracted from a .ttc).
+// One face of a font file (a .ttf, or one face of a .ttc collection), parsed once
+// per process and shared by every document.
 struct FontFace {
     std::filesystem::path file;  // as configured
     std::size_t index = 0;       // face index in the file
     std::string family;          // first name in the name table
-    std::filesystem::path embed_path;
-    std::string key;             // unique per file and face (PoDoFo caches fonts by name)
+    std::string key;             // unique per file and face (seeds the subset's name tag)
     std::shared_ptr<const SfntFace> sfnt;
 };
 

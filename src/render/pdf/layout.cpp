@@ -20,9 +20,11 @@ bool invisible(char32_t c) {
     return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F);
 }
 
-bool is_wide(char32_t c) {
+// Wide, full-width, or of ambiguous width (“”‘’…—) and drawn a full em wide by
+// the face, as CJK fonts draw them: then it takes a place on the character grid.
+bool is_wide(char32_t c, double advance_em) {
     const int w = u_getIntPropertyValue(UChar32(c), UCHAR_EAST_ASIAN_WIDTH);
-    return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+    return w == U_EA_WIDE || w == U_EA_FULLWIDTH || (w == U_EA_AMBIGUOUS && advance_em >= 0.9);
 }
 
 // A character of a Latin word, number, code or phone number: never split.
@@ -120,7 +122,8 @@ Glyphs Shaper::shape(const Text& text, Role role, double size, double tracking) 
                 if (!seen) problems_.push_back(std::move(p));
                 continue;
             }
-            Glyph g{c, face, size, face->sfnt->advance(c) * size, is_wide(c), span.origin.is_data() ? group : 0};
+            const double em = face->sfnt->advance(c);
+            Glyph g{c, face, size, em * size, is_wide(c, em), span.origin.is_data() ? group : 0};
             if (g.wide) g.advance += tracking;
             out.push_back(g);
         }

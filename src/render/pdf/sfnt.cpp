@@ -35,27 +35,7 @@ struct Reader {
     }
 };
 
-void put16(std::vector<std::uint8_t>& o, std::size_t off, std::uint16_t v) {
-    o[off] = std::uint8_t(v >> 8);
-    o[off + 1] = std::uint8_t(v);
-}
-void put32(std::vector<std::uint8_t>& o, std::size_t off, std::uint32_t v) {
-    o[off] = std::uint8_t(v >> 24);
-    o[off + 1] = std::uint8_t(v >> 16);
-    o[off + 2] = std::uint8_t(v >> 8);
-    o[off + 3] = std::uint8_t(v);
-}
 
-// Sum of big-endian uint32 words, the data zero-padded to a multiple of 4.
-std::uint32_t checksum(const std::uint8_t* p, std::size_t n) {
-    std::uint32_t sum = 0;
-    for (std::size_t i = 0; i < n; i += 4) {
-        std::uint32_t w = 0;
-        for (std::size_t k = 0; k < 4; ++k) w = (w << 8) | (i + k < n ? p[i + k] : 0u);
-        sum += w;
-    }
-    return sum;
-}
 
 
 std::size_t face_offset(const Reader& r, std::size_t index, bool& collection) {
@@ -73,9 +53,14 @@ std::size_t face_offset(const Reader& r, std::size_t index, bool& collection) {
 }  // namespace
 
 std::vector<std::uint8_t> read_file_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw std::runtime_error(path.string() + ": cannot be read");
-    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // One read of the whole file: CJK fonts are 10–20 MB.
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size())))
+        throw std::runtime_error(path.string() + ": cannot be read");
+    return bytes;
 }
 
 std::size_t SfntFace::face_count(const std::vector<std::uint8_t>& bytes) {
@@ -85,7 +70,7 @@ std::size_t SfntFace::face_count(const std::vector<std::uint8_t>& bytes) {
 }
 
 SfntFace::SfntFace(std::vector<std::uint8_t> bytes, std::size_t index, const std::string& label)
-    : bytes_(std::move(bytes)), label_(label) {
+    : bytes_(std::move(bytes)), label_(label), index_(index) {
     Reader r{bytes_, label_};
     const std::size_t base = face_offset(r, index, collection_);
     sfnt_version_ = r.u32(base);
@@ -192,6 +177,9 @@ void SfntFace::read_metrics() {
     Reader r{bytes_, label_};
     units_per_em_ = r.u16(table("head").offset + 18);
     if (units_per_em_ <= 0) throw std::runtime_error(label_ + ": head.unitsPerEm is 0");
+    const std::size_t head = table("head").offset, hhea = table("hhea").offset;
+    metrics_ = {r.s16(head + 36) / units_per_em_, r.s16(head + 38) / units_per_em_, r.s16(head + 40) / units_per_em_,
+                r.s16(head + 42) / units_per_em_, r.s16(hhea + 4) / units_per_em_, r.s16(hhea + 6) / units_per_em_};
     const std::size_t n = r.u16(table("hhea").offset + 34);
     const Table& h = table("hmtx");
     advances_.reserve(n);
@@ -210,34 +198,5 @@ double SfntFace::advance(char32_t cp) const {
     return a / units_per_em_;
 }
 
-std::vector<std::uint8_t> SfntFace::standalone() const {
-    const std::size_t n = tables_.size();  // std::map: sorted by tag, as the spec asks
-    std::size_t header = 12 + 16 * n, size = header;
-    for (const auto& [tag, t] : tables_) size += (std::size_t(t.length) + 3) & ~std::size_t(3);
-    std::vector<std::uint8_t> out(size, 0);
-    std::uint16_t pow2 = 1, log2 = 0;
-    while (pow2 * 2u <= n) pow2 = std::uint16_t(pow2 * 2), ++log2;
-    put32(out, 0, sfnt_version_);
-    put16(out, 4, std::uint16_t(n));
-    put16(out, 6, std::uint16_t(pow2 * 16));
-    put16(out, 8, log2);
-    put16(out, 10, std::uint16_t(n * 16 - pow2 * 16));
-    std::size_t rec = 12, at = header, head_at = 0;
-    for (const auto& [tag, t] : tables_) {
-        std::copy_n(bytes_.begin() + t.offset, t.length, out.begin() + std::ptrdiff_t(at));
-        if (tag == "head") {
-            head_at = at;
-            put32(out, at + 8, 0);  // checkSumAdjustment is computed over the whole file below
-        }
-        std::copy(tag.begin(), tag.end(), out.begin() + std::ptrdiff_t(rec));
-        put32(out, rec + 4, checksum(&out[at], t.length));
-        put32(out, rec + 8, std::uint32_t(at));
-        put32(out, rec + 12, t.length);
-        rec += 16;
-        at += (std::size_t(t.length) + 3) & ~std::size_t(3);
-    }
-    if (head_at != 0) put32(out, head_at + 8, 0xB1B0AFBAu - checksum(out.data(), out.size()));
-    return out;
-}
 
 }  // namespace award::pdf

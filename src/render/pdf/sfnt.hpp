@@ -1,6 +1,5 @@
 // Reading TrueType/OpenType (sfnt) fonts just enough to choose and measure
-// glyphs ourselves, and to pull one face out of a .ttc collection: PoDoFo 0.9.8
-// can embed subsets of single-face .ttf files only.
+// glyphs ourselves (the subsets for embedding are HarfBuzz's: font_subset.hpp).
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +23,15 @@ public:
     const std::vector<std::string>& names() const { return names_; }
     bool is_collection() const { return collection_; }
     bool has_glyf() const { return tables_.count("glyf") != 0; }
+    // The file's bytes (the whole collection for a .ttc) and this face's index in it.
+    const std::vector<std::uint8_t>& file_bytes() const { return bytes_; }
+    std::size_t index() const { return index_; }
+    double units_per_em() const { return units_per_em_; }
+    // head.xMin, yMin, xMax, yMax and hhea ascender, descender, in em units (1.0 = font size).
+    struct Metrics {
+        double x_min = 0, y_min = -0.2, x_max = 1, y_max = 0.9, ascent = 0.88, descent = -0.12;
+    };
+    const Metrics& metrics() const { return metrics_; }
 
     // Glyph id for a Unicode code point, 0 when the face lacks it.
     std::uint32_t glyph(char32_t cp) const;
@@ -31,9 +39,6 @@ public:
     // Advance width of a code point in em units (1.0 = font size).
     double advance(char32_t cp) const;
 
-    // The face as a standalone single-face sfnt (tables copied, offsets,
-    // padding, table checksums and head.checkSumAdjustment recomputed).
-    std::vector<std::uint8_t> standalone() const;
 
 private:
     struct Table {
@@ -48,6 +53,8 @@ private:
     std::map<char32_t, std::uint32_t> cmap_;
     std::vector<std::uint16_t> advances_;
     double units_per_em_ = 1000;
+    std::size_t index_ = 0;
+    Metrics metrics_;
 
     const Table& table(const char* tag) const;
     void read_names();
