@@ -12,7 +12,9 @@
 #include "packs/holiday_calendar_file.hpp"
 #include "packs/policy_pack.hpp"
 #include "render/acceptance_documents.hpp"
+#include "render/certificates.hpp"
 #include "render/documents.hpp"
+#include "rules/commendation.hpp"
 #include "rules/eligibility.hpp"
 
 namespace award {
@@ -36,6 +38,8 @@ struct Evaluated {
     Case c;
     const Policy* policy;
     AcceptanceOutcome outcome;
+    std::vector<CertificateContent> certificates;   // empty until the case records a commendation
+    std::optional<CertificatePrinter> printer;      // loaded when there are certificates
 };
 
 // Reads and validates the case, then applies the rules. Throws InputError,
@@ -47,9 +51,22 @@ Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCat
     HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
     AcceptanceOutcome outcome = decide_acceptance(policy, c, calendar);
     // What the documents would print must be printable: found here, not half-way through writing.
-    if (auto problems = font_coverage_problems(RenderEnv{data_dir}, c, policy, outcome); !problems.empty())
-        throw InputError(std::move(problems));
-    return {std::move(c), &policy, std::move(outcome)};
+    std::vector<Problem> problems = font_coverage_problems(RenderEnv{data_dir}, c, policy, outcome);
+    CertificateIssue issue = issue_certificates(policy, c, outcome);
+    problems.insert(problems.end(), issue.problems.begin(), issue.problems.end());
+    if (!problems.empty()) throw InputError(std::move(problems));
+
+    Evaluated e{std::move(c), &policy, std::move(outcome), {}, std::nullopt};
+    e.certificates = certificate_contents(e.c, policy, issue.certificates);
+    if (!e.certificates.empty()) {
+        e.printer.emplace(data_dir, policy);
+        for (const auto& content : e.certificates) {
+            auto p = e.printer->problems(content);
+            problems.insert(problems.end(), p.begin(), p.end());
+        }
+        if (!problems.empty()) throw InputError(std::move(problems));
+    }
+    return e;
 }
 
 const char* unit_name(PeriodUnit u) { return u == PeriodUnit::WorkingDays ? "个工作日" : "天"; }
@@ -68,6 +85,12 @@ void print_summary(const Evaluated& e) {
         if (!r.accepted) std::cout << "：" << r.failed_articles();
         std::cout << "\n";
     }
+    if (!e.certificates.empty()) {
+        std::cout << "表彰：颁发证书 " << e.certificates.size() << " 张（" << e.policy->certificates.article << "）。\n";
+        for (const auto& content : e.certificates)
+            std::cout << "  " << content.cert.number << "  " << content.holder << "（" << content.cert.award
+                      << (content.cert.repeat_winner ? "，再次获奖，不占名额" : "") << "）\n";
+    }
 }
 
 void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const RenderEnv& env) {
@@ -80,6 +103,14 @@ void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const Ren
         write_rejection_letter_pdf(env, e.c, *e.policy, r,
                                    out.reserve(fs::path(kRejectionLetterFolder) / (sanitize_file_name(a.name) + ".pdf")));
     }
+}
+
+void write_certificates(StagedOutput& out, const Evaluated& e) {
+    if (e.certificates.empty()) return;
+    for (const auto& content : e.certificates)
+        e.printer->write(content, out.reserve(fs::path(kCertificateFolder) / (sanitize_file_name(content.holder) + ".pdf")));
+    e.printer->write_merged(e.certificates, std::to_string(e.c.year) + "年度" + e.policy->award_title + "证书（合并打印）",
+                            out.reserve(kMergedCertificatesFile));
 }
 
 int report_problems(const InputError& e) {
@@ -157,6 +188,7 @@ int run_cli(int argc, char** argv) {
         print_summary(e);
         StagedOutput out(out_dir, e.c.id);
         write_acceptance_documents(out, e, RenderEnv{data_dir});
+        write_certificates(out, e);
         auto done = out.commit(e.c.id, e.policy->id);
         switch (done.result) {
         case StagedOutput::Result::Created:

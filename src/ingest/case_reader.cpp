@@ -26,6 +26,7 @@ struct CaseFacts {
     std::optional<int> year;
     std::optional<Date> deadline;  // 申报截止日期, the reference date
     std::optional<Date> notice;    // 受理名单公示成文日期: the letters speak as of this day
+    const json* commendation = nullptr;  // case.json's "commendation", read after applicants.json
 };
 
 std::string deadline_text(const Date& deadline) { return "申报截止日期 " + deadline.iso(); }
@@ -64,20 +65,27 @@ Contact read_contact(const json& j, ProblemList& out) {
     return c;
 }
 
-// 发文字号 (GB/T 9704): 机关代字〔年份〕序号号, the year of the cycle or of the notice.
+// The date a document bears, for messages about its 发文字号: "成文日期 notice_date".
+struct DocumentDate {
+    std::optional<Date> date;
+    std::string label;
+};
+
+// 发文字号 (GB/T 9704): 机关代字〔年份〕序号号, the year of the cycle or of the document's date.
 void check_document_number(const Fields& f, const std::string& number, const CaseFacts& facts,
-                           const std::optional<Date>& notice) {
+                           const DocumentDate& dated, const std::string& example) {
     const std::string form = "符合 GB/T 9704 的发文字号：机关代字＋〔年份〕＋序号＋“号”，年份写全并用六角括号〔〕，"
-                             "序号不补 0、不加“第”，如 魏质奖秘〔2026〕3号";
+                             "序号不补 0、不加“第”，如 " + example;
     int year = 0;
     if (auto why = document_number_problem(number, &year); !why.empty()) {
         f.problem("document_number", number, form + "（" + why + "）");
         return;
     }
-    if (!facts.year || year == *facts.year || (notice && year == notice->year())) return;
+    const std::optional<Date>& date = dated.date;
+    if (!facts.year || year == *facts.year || (date && year == date->year())) return;
     std::string years = "年度 year（" + std::to_string(*facts.year) + "）";
-    if (notice && notice->year() != *facts.year)
-        years += "或成文日期 notice_date 的年份（" + std::to_string(notice->year()) + "）";
+    if (date && date->year() != *facts.year)
+        years += "或" + dated.label + " 的年份（" + std::to_string(date->year()) + "）";
     f.problem("document_number", number, "〔〕中的年份与" + years + "一致的发文字号");
 }
 
@@ -87,7 +95,7 @@ AcceptanceStage read_acceptance(const json& j, CaseFacts& facts, ProblemList& ou
     auto notice = f.date("notice_date", Need::required);
     auto start = f.date("publicity_start", Need::required);
     auto number = f.text("document_number", Need::optional);
-    if (number) check_document_number(f, *number, facts, notice);
+    if (number) check_document_number(f, *number, facts, {notice, "成文日期 notice_date"}, "魏质奖秘〔2026〕3号");
     a.document_number = number.value_or("");
     // The notice decides who was accepted, which needs the applications all in.
     if (notice && facts.deadline && *notice < *facts.deadline)
@@ -115,7 +123,8 @@ CaseFacts read_case_file(const json& j, const PolicyCatalog& policies, Case& c, 
         out.add(kCaseFile, "", "", as_given(j), "JSON 对象 { … }（格式见 samples/README.md）");
         return facts;
     }
-    Fields f(out, kCaseFile, "", j, {"policy", "year", "application_deadline", "issuer", "contact", "acceptance"});
+    Fields f(out, kCaseFile, "", j,
+             {"policy", "year", "application_deadline", "issuer", "contact", "acceptance", "commendation"});
     if (auto id = f.text("policy", Need::required)) {
         c.policy = *id;
         auto it = policies.find(*id);
@@ -140,6 +149,7 @@ CaseFacts read_case_file(const json& j, const PolicyCatalog& policies, Case& c, 
     if (const json* contact = f.object("contact", Need::required)) c.contact = read_contact(*contact, out);
     if (const json* acceptance = f.object("acceptance", Need::required))
         c.acceptance = read_acceptance(*acceptance, facts, out);
+    facts.commendation = f.object("commendation", Need::optional);
     f.report_unknown_fields();
     return facts;
 }
@@ -378,6 +388,34 @@ void read_applicants_file(const json& j, const CaseFacts& facts, Case& c, Proble
     }
 }
 
+// ---- cross-references to applicants.json ------------------------------------
+
+// Whether the credit codes of applicants.json can be compared with: with the file
+// unreadable, or a code there already reported as wrong, a mismatch elsewhere is that
+// same mistake and is not reported again.
+bool applicant_codes_known(const Case& c) {
+    return !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
+        return credit_code_problem(a.credit_code).empty();
+    });
+}
+
+// Applicants by credit code as written, also those with other problems, so one
+// mistake there does not show up again in the files that refer to them.
+std::map<std::string, const Applicant*> applicants_by_code(const Case& c) {
+    std::map<std::string, const Applicant*> by_code;
+    for (const auto& a : c.applicants)
+        if (!a.credit_code.empty()) by_code.emplace(a.credit_code, &a);
+    return by_code;
+}
+
+// "（单位名称）" of the applicant a record refers to by its "credit_code", or "".
+std::string referred_suffix(const json& item, const std::map<std::string, const Applicant*>& by_code) {
+    auto it = item.find("credit_code");
+    if (it == item.end() || !it->is_string()) return "";
+    auto named = by_code.find(it->get<std::string>());
+    return named != by_code.end() && !named->second->name.empty() ? record_suffix(named->second->name) : "";
+}
+
 // ---- decisions.json --------------------------------------------------------
 
 // Awards that take a decision of this kind in place of a requirement: those with a
@@ -436,17 +474,8 @@ void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, Problem
     const json* list = f.array("decisions", Need::required);
     f.report_unknown_fields();
     if (!list) return;
-    // Codes as written in applicants.json, also of applicants with other problems,
-    // so one mistake there does not show up again here.
-    // Compare only with a clean list of codes: with applicants.json unreadable, or a
-    // code there already reported as wrong, a mismatch here is that same mistake.
-    const bool applicants_known =
-        !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
-            return credit_code_problem(a.credit_code).empty();
-        });
-    std::map<std::string, const Applicant*> applicant_by_code;
-    for (const auto& a : c.applicants)
-        if (!a.credit_code.empty()) applicant_by_code.emplace(a.credit_code, &a);
+    const bool applicants_known = applicant_codes_known(c);
+    const std::map<std::string, const Applicant*> applicant_by_code = applicants_by_code(c);
     // The cycle: from the start of the year before (a decision may be made early) to
     // the notice, after which it cannot have been taken into account.
     const std::optional<Date> cycle_start =
@@ -459,12 +488,7 @@ void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, Problem
             out.add(kDecisionsFile, base, "", as_given(item), "对象 {\"kind\": …, \"credit_code\": …, \"date\": …, \"basis\": …}");
             continue;
         }
-        std::string suffix;
-        if (auto it = item.find("credit_code"); it != item.end() && it->is_string()) {
-            auto named = applicant_by_code.find(it->get<std::string>());
-            if (named != applicant_by_code.end() && !named->second->name.empty())
-                suffix = record_suffix(named->second->name);
-        }
+        const std::string suffix = referred_suffix(item, applicant_by_code);
         Fields df(out, kDecisionsFile, base + suffix, item, {"kind", "credit_code", "date", "basis"});
         Decision d;
         d.source = kDecisionsFile + ": " + base;
@@ -502,6 +526,73 @@ void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, Problem
     }
 }
 
+// ---- case.json: commendation ------------------------------------------------
+
+// 表彰决定 (审定与表彰): read after applicants.json, whose organisations it names.
+Commendation read_commendation(const json& j, const CaseFacts& facts, const Case& c, ProblemList& out) {
+    Fields f(out, kCaseFile, "/commendation", j, {"date", "issuer", "document_number", "granted"});
+    Commendation cm;
+    auto date = f.date("date", Need::required);
+    // The government decides after the acceptance notice (and the reviews and the
+    // publicity of the proposed winners that follow it), within the cycle's year or,
+    // for a cycle that ends late, early in the next.
+    if (date && facts.year && (date->year() < *facts.year || date->year() > *facts.year + 1))
+        f.problem("date", date->iso(), "年度 year（" + std::to_string(*facts.year) + "）当年或下一年内的日期");
+    else if (date && facts.notice && *date <= *facts.notice)
+        f.problem("date", date->iso(),
+                  "晚于受理名单公示成文日期 notice_date（" + facts.notice->iso() +
+                      "）的日期（表彰决定在受理、评审和拟奖名单公示之后作出）");
+    cm.date = date.value_or(Date{});
+    cm.issuer = f.text("issuer", Need::required).value_or("");
+    auto number = f.text("document_number", Need::optional);
+    if (number) check_document_number(f, *number, facts, {date, "表彰决定日期 date"}, "魏政〔2026〕41号");
+    cm.document_number = number.value_or("");
+    const json* list = f.array("granted", Need::required);
+    f.report_unknown_fields();
+    if (!list) return cm;
+    if (list->empty()) {
+        f.problem("granted", "[]", "至少含一项表彰的数组（尚未表彰时不写 commendation）");
+        return cm;
+    }
+
+    const bool applicants_known = applicant_codes_known(c);
+    const std::map<std::string, const Applicant*> applicant_by_code = applicants_by_code(c);
+    std::map<std::string, std::string> seen;  // credit code -> record of its grant
+    for (std::size_t k = 0; k < list->size(); ++k) {
+        const std::string base = "/commendation/granted/" + std::to_string(k);
+        const json& item = (*list)[k];
+        if (!item.is_object()) {
+            out.add(kCaseFile, base, "", as_given(item), "对象 {\"credit_code\": 统一社会信用代码, \"award\": 奖项名称}");
+            continue;
+        }
+        const std::string suffix = referred_suffix(item, applicant_by_code);
+        Fields gf(out, kCaseFile, base + suffix, item, {"credit_code", "award"});
+        Grant grant;
+        grant.source = kCaseFile + ": " + base;
+        auto code = gf.exact_text("credit_code", Need::required);
+        if (code) {
+            grant.credit_code = *code;
+            if (applicants_known && !applicant_by_code.count(*code))
+                gf.problem("credit_code", *code, "本案 applicants.json 中某个申报组织的统一社会信用代码");
+        }
+        if (auto name = gf.text("award", Need::required)) {
+            grant.award = *name;
+            if (facts.policy && !facts.policy->find_award_by_name(*name))
+                gf.problem("award", as_given(*gf.find("award")),
+                           "政策包 " + facts.policy->id + " 中的奖项名称之一：" + award_names(*facts.policy, false));
+        }
+        gf.report_unknown_fields();
+        if (code) {
+            auto [first, fresh] = seen.emplace(*code, base + suffix);
+            if (!fresh)
+                gf.problem("credit_code", *code,
+                           "未与 " + first->second + " 重复的表彰（同一组织每届只能获得一个奖项，请删去多余的一条）");
+        }
+        cm.grants.push_back(std::move(grant));
+    }
+    return cm;
+}
+
 }  // namespace
 
 Case read_case(const fs::path& case_dir, const PolicyCatalog& policies) {
@@ -522,6 +613,8 @@ Case read_case(const fs::path& case_dir, const PolicyCatalog& policies) {
     if (case_json) facts = read_case_file(*case_json, policies, c, out);
     if (applicants_json) read_applicants_file(*applicants_json, facts, c, out);
     if (decisions_json) read_decisions_file(*decisions_json, facts, c, out);
+    // Last: it names applicants, and its records name them.
+    if (facts.commendation) c.commendation = read_commendation(*facts.commendation, facts, c, out);
 
     if (!out.items.empty()) throw InputError(std::move(out.items));
     return c;

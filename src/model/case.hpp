@@ -79,6 +79,22 @@ struct AcceptanceStage {
     std::string document_number;  // 发文字号, optional, e.g. "魏质奖秘〔2026〕3号"
 };
 
+// 表彰决定: one award the government granted to an applicant (审定与表彰).
+struct Grant {
+    std::string credit_code;  // the holder, an applicant of this case
+    std::string award;        // an award name from the policy pack
+    std::string source;       // "case.json: /commendation/granted/0"
+};
+
+// The commendation stage of case.json (optional until the government has decided):
+// the date and issuer printed on the certificates and the awards granted.
+struct Commendation {
+    Date date;                    // 表彰决定日期, printed on the certificates
+    std::string issuer;           // 颁证机关, e.g. "许昌市魏都区人民政府"
+    std::string document_number;  // 表彰决定文号, optional
+    std::vector<Grant> grants;    // in the order given; certificate numbers follow it
+};
+
 struct Case {
     std::string id;  // the case folder's name, e.g. "weidu-2026"
     std::filesystem::path folder;
@@ -90,6 +106,7 @@ struct Case {
     AcceptanceStage acceptance;
     std::vector<Applicant> applicants;
     std::vector<Decision> decisions;
+    std::optional<Commendation> commendation;
 };
 
 }  // namespace award

@@ -43,4 +43,23 @@ std::string Date::chinese() const {
     return std::to_string(year()) + "年" + std::to_string(month()) + "月" + std::to_string(day()) + "日";
 }
 
+namespace {
+const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+// 1–31 as read aloud: 十, 十二, 二十, 二十八, 三十一.
+std::string small_number(unsigned n) {
+    if (n < 10) return kDigits[n];
+    std::string s = n / 10 == 1 ? "" : kDigits[n / 10];
+    s += "十";
+    if (n % 10) s += kDigits[n % 10];
+    return s;
+}
+}  // namespace
+
+std::string Date::chinese_numerals() const {
+    std::string s;
+    for (char c : std::to_string(year())) s += kDigits[c - '0'];  // the year digit by digit: 二〇二六
+    return s + "年" + small_number(month()) + "月" + small_number(day()) + "日";
+}
+
 }  // namespace award

@@ -32,6 +32,7 @@ public:
 
     std::string iso() const;      // 2026-12-08
     std::string chinese() const;  // 2026年12月8日 (GB/T 9704: Arabic numerals, no leading zeros)
+    std::string chinese_numerals() const;  // 二〇二六年十二月二十八日 (certificates)
 
     friend bool operator==(const Date& a, const Date& b) { return a.ymd_ == b.ymd_; }
     friend auto operator<=>(const Date& a, const Date& b) { return a.days() <=> b.days(); }

@@ -28,6 +28,17 @@ struct AwardSpec {
     std::vector<std::string> checks;  // CheckSpec ids applied to applicants for this award, in order
     std::string article;              // where the award and its quota are set, e.g. "第四条"
     std::string prize_article;        // where its money is set, e.g. "第二十三条" (may be empty)
+    std::string certificate_code;     // in certificate numbers ({award_code}), ASCII letters/digits, unique, e.g. "Z"
+};
+
+// 证书 (审定与表彰): how the certificates the government issues are numbered and printed.
+struct CertificateSpec {
+    // e.g. "WD{year}{award_code}{seq:3}": {year} the case's year, {award_code} the award's
+    // certificate_code, {seq:N} the 1-based sequence per award, zero-padded to N digits
+    // (1–6). Each placeholder exactly once (validated on load, see rules/commendation.hpp).
+    std::string number_pattern;
+    std::string article;        // where the certificates are set, e.g. "第二十三条"
+    std::string template_file;  // a file name under templates/certificates/, e.g. "魏都区区长质量奖证书.json"
 };
 
 enum class PeriodUnit { WorkingDays, CalendarDays };
@@ -47,6 +58,9 @@ struct Policy {
     std::vector<CheckSpec> checks;
     PublicitySpec acceptance_publicity;  // 受理名单公示
     std::string rejection_article;       // article requiring written reasons, e.g. "第十四条"
+    std::string review_article;          // the review procedure, 资格审核 first, e.g. "第十六条": only accepted
+                                         // applicants can be awarded
+    CertificateSpec certificates;
     std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)
     std::vector<std::string> severities;      // recognised Incident::severity values, mildest first
     std::vector<std::string> designations;    // recognised Applicant::designations, e.g. "专精特新小巨人"

@@ -1,5 +1,7 @@
 #include "packs/config_json.hpp"
 
+#include <sstream>
+
 #include <fstream>
 
 #include "model/errors.hpp"
@@ -82,6 +84,18 @@ std::optional<long long> ObjectReader::integer(const std::string& key, long long
         return std::nullopt;
     }
     return v->get<long long>();
+}
+
+std::optional<double> ObjectReader::number(const std::string& key, double min, double max, bool required) {
+    const nlohmann::json* v = find(key, required, "数");
+    if (!v) return std::nullopt;
+    if (!v->is_number() || v->get<double>() < min || v->get<double>() > max) {
+        std::ostringstream range;
+        range << min << " 到 " << max;
+        problems_.add(at(key), "应为 " + range.str() + " 之间的数，实际为" + describe(*v));
+        return std::nullopt;
+    }
+    return v->get<double>();
 }
 
 std::optional<bool> ObjectReader::boolean(const std::string& key, bool required) {

@@ -1,4 +1,5 @@
-// Internal to packs/: reading a JSON data file and collecting every problem in it,
+// Reading a JSON data file the office may edit (policy packs, the holiday calendar,
+// certificate templates) and collecting every problem in it,
 // each named by the file and a JSON pointer (RFC 6901), e.g.
 // "templates/policies/weidu.json: /checks/3/params/years: 应为不小于 1 的整数，实际为字符串 \"5\"".
 #pragma once
@@ -45,6 +46,7 @@ public:
 
     std::optional<std::string> text(const std::string& key, bool required = true);  // non-empty string
     std::optional<long long> integer(const std::string& key, long long min, bool required = true);
+    std::optional<double> number(const std::string& key, double min, double max, bool required = true);
     std::optional<bool> boolean(const std::string& key, bool required = true);
     const nlohmann::json* array(const std::string& key, bool required = true);
     const nlohmann::json* object(const std::string& key, bool required = true);

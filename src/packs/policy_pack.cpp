@@ -7,6 +7,7 @@
 #include "model/errors.hpp"
 #include "packs/config_json.hpp"
 #include "rules/check_kinds.hpp"
+#include "rules/commendation.hpp"
 #include "rules/eligibility.hpp"
 #include "rules/sentence.hpp"
 #include "model/text.hpp"
@@ -113,7 +114,8 @@ CheckSpec read_check(const nlohmann::json& j, const std::string& ptr, ConfigProb
 AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, ConfigProblems& problems) {
     AwardSpec a;
     ObjectReader r(j, ptr, problems);
-    r.only_keys({"id", "name", "quota", "prize_yuan", "open_to_application", "article", "prize_article", "checks", "note"});
+    r.only_keys({"id", "name", "quota", "prize_yuan", "open_to_application", "article", "prize_article",
+                 "certificate_code", "checks", "note"});
     r.text("note", false);
     a.id = r.text("id").value_or("");
     a.name = r.text("name").value_or("");
@@ -122,6 +124,12 @@ AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, ConfigProb
     a.open_to_application = r.boolean("open_to_application").value_or(true);
     a.article = read_article(r, "article", true, problems).value_or("");
     a.prize_article = read_article(r, "prize_article", false, problems).value_or("");
+    if (auto code = r.text("certificate_code")) {
+        static const std::regex code_re("^[A-Za-z0-9]+$");
+        if (std::regex_match(*code, code_re)) a.certificate_code = *code;
+        else problems.add(r.at("certificate_code"), "证书编号中的奖项代码 \"" + *code +
+                                                        "\" 应只由英文字母和数字组成，如 \"Z\"（number_pattern 中的 {award_code}）");
+    }
     a.checks = read_names(r, "checks", true, problems);
     return a;
 }
@@ -140,6 +148,28 @@ PublicitySpec read_publicity(ObjectReader& top, const std::string& key, ConfigPr
     }
     p.article = read_article(r, "article", true, problems).value_or("");
     return p;
+}
+
+// 证书: how certificates are numbered (rules/commendation.hpp) and which template prints them.
+CertificateSpec read_certificates(ObjectReader& top, ConfigProblems& problems) {
+    CertificateSpec spec;
+    const nlohmann::json* j = top.object("certificates");
+    if (!j) return spec;
+    ObjectReader r(*j, top.at("certificates"), problems);
+    r.only_keys({"number_pattern", "article", "template", "note"});
+    r.text("note", false);
+    if (auto pattern = r.text("number_pattern")) {
+        if (auto why = certificate_pattern_problem(*pattern); why.empty()) spec.number_pattern = *pattern;
+        else problems.add(r.at("number_pattern"), "证书编号格式 \"" + *pattern + "\" 有误：" + why +
+                                                      "；如 \"WD{year}{award_code}{seq:3}\"");
+    }
+    spec.article = read_article(r, "article", true, problems).value_or("");
+    if (auto name = r.text("template")) {
+        // A file of templates/certificates/, named as it is there: never a path out of it.
+        if (name->find_first_of("/\\") == std::string::npos && *name != "." && *name != "..") spec.template_file = *name;
+        else problems.add(r.at("template"), "\"" + *name + "\" 应为 templates/certificates/ 中的文件名（不含路径），如 \"魏都区区长质量奖证书.json\"");
+    }
+    return spec;
 }
 
 // Checks that look at other parts of the pack: award names, incident kinds, severities, designations.
@@ -197,12 +227,15 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
             }
         }
     }
-    std::set<std::string> award_ids, award_names;
+    std::set<std::string> award_ids, award_names, certificate_codes;
     for (std::size_t i = 0; i < p.awards.size(); ++i) {
         const AwardSpec& a = p.awards[i];
         std::string ptr = "/awards/" + std::to_string(i);
         if (!a.id.empty() && !award_ids.insert(a.id).second) problems.add(ptr + "/id", "奖项编号 \"" + a.id + "\" 重复");
         if (!a.name.empty() && !award_names.insert(a.name).second) problems.add(ptr + "/name", "奖项名称 \"" + a.name + "\" 重复");
+        if (!a.certificate_code.empty() && !certificate_codes.insert(a.certificate_code).second)
+            problems.add(ptr + "/certificate_code", "奖项代码 \"" + a.certificate_code +
+                                                       "\" 重复：各奖项的证书分别编号，代码相同则证书编号会重复");
         for (std::size_t k = 0; k < a.checks.size(); ++k) {
             if (!p.find_check(a.checks[k])) {
                 std::vector<std::string> known;
@@ -221,7 +254,8 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     ConfigProblems problems(file);
     ObjectReader top(root, "", problems);
     top.only_keys({"id", "jurisdiction", "regulation", "award_title", "incident_kinds", "severities", "designations",
-                   "acceptance_publicity", "rejection_article", "awards", "checks", "note"});
+                   "acceptance_publicity", "rejection_article", "review_article", "certificates", "awards", "checks",
+                   "note"});
     top.text("note", false);
 
     Policy p;
@@ -240,6 +274,8 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     p.designations = read_names(top, "designations", false, problems);
     p.acceptance_publicity = read_publicity(top, "acceptance_publicity", problems);
     p.rejection_article = read_article(top, "rejection_article", true, problems).value_or("");
+    p.review_article = read_article(top, "review_article", true, problems).value_or("");
+    p.certificates = read_certificates(top, problems);
 
     if (const nlohmann::json* checks = top.array("checks")) {
         for (std::size_t i = 0; i < checks->size(); ++i) {

@@ -71,6 +71,10 @@ TEST_CASE("WD sample: award run writes the acceptance documents and a manifest w
     std::set<std::string> expected = {"manifest.json", "受理名单.xlsx", "资格审查结果（内部）.xlsx", "受理名单公示.pdf"};
     for (std::size_t i = 0; i < kExpectedFailures.size(); ++i)
         if (!kExpectedFailures[i].empty()) expected.insert("不予受理通知书/" + name_of(s.applicants[i]) + ".pdf");
+    // The commendation in case.json grants an award to each of the 7 accepted.
+    expected.insert("证书（合并打印）.pdf");
+    for (std::size_t i = 0; i < kExpectedFailures.size(); ++i)
+        if (kExpectedFailures[i].empty()) expected.insert("证书/" + name_of(s.applicants[i]) + ".pdf");
     std::set<std::string> written;
     for (const auto& f : files_under(s.folder)) written.insert(f.generic_string());
     CHECK(written == expected);
@@ -342,6 +346,7 @@ TEST_CASE("a publicity period reaching into 2027 is refused, naming the missing 
     auto c = read_json(dir / "case.json");
     c["acceptance"]["notice_date"] = "2026-12-28";
     c["acceptance"]["publicity_start"] = "2026-12-29";
+    c.erase("commendation");  // it is dated 2026-12-28: it would now come before the notice
     write_file(dir / "case.json", c.dump(2));
     const fs::path out = tmp.path() / "out";
     Ran r = run_award({"run", dir.string(), "--out", out.string()});

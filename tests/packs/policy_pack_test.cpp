@@ -374,3 +374,95 @@ TEST_CASE("Pack loader: a pack id that cannot be a file name is refused") {
     auto m = broken([](json& j) { j["id"] = "魏都"; });
     CHECK(contains(m, "/id"));
 }
+
+// ---- 证书 (审定与表彰): certificates and the awards' certificate codes ----------------
+
+TEST_CASE("WD pack: 第二十三条 certificates are numbered WD{year}{award_code}{seq:3} with codes Z, T, C") {
+    const auto& p = weidu();
+    CHECK(p.certificates.number_pattern == "WD{year}{award_code}{seq:3}");
+    CHECK(p.certificates.article == "第二十三条");
+    CHECK(p.certificates.template_file == "魏都区区长质量奖证书.json");
+    CHECK(p.find_award_by_name("区长质量奖")->certificate_code == "Z");
+    CHECK(p.find_award_by_name("区长质量提名奖")->certificate_code == "T");
+    CHECK(p.find_award_by_name("质量管理创新奖")->certificate_code == "C");
+    CHECK(p.review_article == "第十六条");
+}
+
+TEST_CASE("Pack loader: a certificate number pattern without {seq:N} is refused, naming its pointer") {
+    auto m = broken([](json& j) { j["certificates"]["number_pattern"] = "WD{year}{award_code}"; });
+    CHECK(contains(m, "/certificates/number_pattern"));
+    CHECK(contains(m, "{seq:N}"));
+}
+
+TEST_CASE("Pack loader: a certificate sequence width outside 1–6 is refused") {
+    for (const char* pattern : {"WD{year}{award_code}{seq:7}", "WD{year}{award_code}{seq:0}", "WD{year}{award_code}{seq}",
+                                "WD{year}{award_code}{seq:12}"}) {
+        INFO(pattern);
+        auto m = broken([&](json& j) { j["certificates"]["number_pattern"] = pattern; });
+        CHECK(contains(m, "/certificates/number_pattern"));
+        CHECK(contains(m, "1 至 6"));
+    }
+}
+
+TEST_CASE("Pack loader: a certificate pattern with another placeholder or a stray brace is refused") {
+    auto unknown = broken([](json& j) { j["certificates"]["number_pattern"] = "WD{year}{month}{award_code}{seq:3}"; });
+    CHECK(contains(unknown, "/certificates/number_pattern"));
+    CHECK(contains(unknown, "未知占位符 {month}"));
+    auto unclosed = broken([](json& j) { j["certificates"]["number_pattern"] = "WD{year}{award_code}{seq:3"; });
+    CHECK(contains(unclosed, "没有对应的 }"));
+    auto stray = broken([](json& j) { j["certificates"]["number_pattern"] = "WD}{year}{award_code}{seq:3}"; });
+    CHECK(contains(stray, "没有对应的 {"));
+}
+
+TEST_CASE("Pack loader: a certificate pattern without the award code or the year would repeat numbers, and is refused") {
+    auto no_code = broken([](json& j) { j["certificates"]["number_pattern"] = "WD{year}{seq:3}"; });
+    CHECK(contains(no_code, "缺少占位符 {award_code}"));
+    auto no_year = broken([](json& j) { j["certificates"]["number_pattern"] = "WD{award_code}{seq:3}"; });
+    CHECK(contains(no_year, "缺少占位符 {year}"));
+    auto twice = broken([](json& j) { j["certificates"]["number_pattern"] = "WD{year}{award_code}{seq:3}{seq:2}"; });
+    CHECK(contains(twice, "出现了 2 次"));
+}
+
+TEST_CASE("Pack loader: the certificates block is required, its fields named by pointer") {
+    auto missing = broken([](json& j) { j.erase("certificates"); });
+    CHECK(contains(missing, "/certificates: 缺少字段"));
+    auto fields = broken([](json& j) {
+        j["certificates"].erase("article");
+        j["certificates"]["templat"] = "x.json";
+    });
+    CHECK(contains(fields, "/certificates/article: 缺少字段"));
+    CHECK(contains(fields, "/certificates/templat: 未知字段"));
+    auto arabic = broken([](json& j) { j["certificates"]["article"] = "第23条"; });
+    CHECK(contains(arabic, "/certificates/article"));
+}
+
+TEST_CASE("Pack loader: the certificate template is a file name, not a path") {
+    for (const char* name : {"../魏都区区长质量奖证书.json", "certificates/a.json", "..", "a\\b.json"}) {
+        INFO(name);
+        auto m = broken([&](json& j) { j["certificates"]["template"] = name; });
+        CHECK(contains(m, "/certificates/template"));
+        CHECK(contains(m, "templates/certificates/"));
+    }
+}
+
+TEST_CASE("Pack loader: certificate codes are required, ASCII letters and digits, and unique in the pack") {
+    auto missing = broken([](json& j) { j["awards"][2].erase("certificate_code"); });
+    CHECK(contains(missing, "/awards/2/certificate_code: 缺少字段"));
+    for (const char* code : {"甲", "Z-1", "Z "}) {
+        INFO(code);
+        auto m = broken([&](json& j) { j["awards"][0]["certificate_code"] = code; });
+        CHECK(contains(m, "/awards/0/certificate_code"));
+        CHECK(contains(m, "英文字母和数字"));
+    }
+    auto twice = broken([](json& j) { j["awards"][1]["certificate_code"] = "Z"; });
+    CHECK(contains(twice, "/awards/1/certificate_code"));
+    CHECK(contains(twice, "重复"));
+    CHECK_FALSE(contains(twice, "/awards/0/certificate_code"));
+}
+
+TEST_CASE("Pack loader: the review article (资格审核 first) is required and written as an article") {
+    auto missing = broken([](json& j) { j.erase("review_article"); });
+    CHECK(contains(missing, "/review_article: 缺少字段"));
+    auto arabic = broken([](json& j) { j["review_article"] = "第16条"; });
+    CHECK(contains(arabic, "/review_article"));
+}

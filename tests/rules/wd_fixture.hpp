@@ -33,6 +33,8 @@ inline award::Policy policy() {
     p.severities = {"一般", "较大", "重大", "严重", "特别重大"};
     p.acceptance_publicity = {5, award::PeriodUnit::WorkingDays, "第十四条"};
     p.rejection_article = "第十四条";
+    p.review_article = "第十六条";
+    p.certificates = {"WD{year}{award_code}{seq:3}", "第二十三条", "魏都区区长质量奖证书.json"};
     p.checks = {
         check("wd-9-region", "registered_in", "第九条", "在魏都区行政区域内登记注册", {{"region", "魏都区"}},
               "贵单位注册地为{region}，不在{required_region}行政区域内，"),
@@ -80,12 +82,12 @@ inline award::Policy policy() {
         {"main", "区长质量奖", 2, 50000, true,
          {"wd-9-region", "wd-9-years", "wd-9-licences", "wd-9-policy", "wd-10-self-evaluation", "wd-10-nomination",
           "wd-11-incidents", "wd-12-cooldown", "wd-30-revocation-ban"},
-         "第四条", "第二十三条"},
+         "第四条", "第二十三条", "Z"},
         {"nomination", "区长质量提名奖", 4, 30000, true,
          {"wd-9-region", "wd-9-years", "wd-9-licences", "wd-9-policy", "wd-9-self-evaluation", "wd-11-incidents",
           "wd-12-cooldown", "wd-30-revocation-ban"},
-         "第四条", "第二十三条"},
-        {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条"},
+         "第四条", "第二十三条", "T"},
+        {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条", "C"},
     };
     return p;
 }

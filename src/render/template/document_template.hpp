@@ -124,6 +124,10 @@ struct DocumentFrame {
 pdf::Document render_document(const DocumentTemplate& t, const TemplateSchema& schema, const TemplateObject& data,
                               const DocumentFrame& frame);
 
+// One line of text (no Markdown) with its Mustache tags filled in; each value
+// keeps its origin. The tags must have been checked (check_tags) beforehand.
+pdf::Text fill_line(const std::string& tmpl, const TemplateObject& data);
+
 // Backslash-escapes every ASCII punctuation character (CommonMark §2.4), so the
 // text reads literally in Markdown. mstch applies it to each {{value}}.
 std::string markdown_escape(const std::string& s);

@@ -358,23 +358,26 @@ void validate_template(const DocumentTemplate& t, const TemplateSchema& schema) 
     throw_if(errors);
 }
 
+pdf::Text fill_line(const std::string& tmpl, const TemplateObject& data) {
+    Values vals;
+    const mstch::map ctx = to_map(data, vals);
+    std::vector<Span> spans;
+    expand(fill(tmpl, ctx), &vals, spans);
+    return to_text(spans);
+}
+
 pdf::Document render_document(const DocumentTemplate& t, const TemplateSchema& schema, const TemplateObject& data,
                               const DocumentFrame& frame) {
     if (t.layout != "gongwen") throw ConfigError(t.name + ": unknown layout \"" + t.layout + "\"; expected: gongwen");
     validate_template(t, schema);
 
-    Values vals;
-    const mstch::map ctx = to_map(data, vals);
-    auto line_text = [&](const std::string& tmpl) {
-        std::vector<Span> spans;
-        expand(fill(tmpl, ctx), &vals, spans);
-        return to_text(spans);
-    };
-
     pdf::Document doc(frame.file_name);
     if (t.masthead && !frame.document_number.spans().empty()) doc.masthead(frame.issuer, frame.document_number);
-    doc.title(line_text(t.title));
-    if (!t.addressee.empty()) doc.addressee(line_text(t.addressee));
+    doc.title(fill_line(t.title, data));
+    if (!t.addressee.empty()) doc.addressee(fill_line(t.addressee, data));
+
+    Values vals;
+    const mstch::map ctx = to_map(data, vals);
 
     CmarkDoc md{parse_markdown(fill(t.body, ctx))};
     Walker w(t.name, 1, &vals, &doc, true);
