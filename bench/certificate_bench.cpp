@@ -79,10 +79,11 @@ int main(int argc, char** argv) {
         const auto loaded = std::chrono::steady_clock::now();
         double first_ms = 0;
         if (mode == "files") {
-            for (std::size_t i = 0; i < n; ++i) {
-                printer.write(contents[i], out / (std::to_string(i + 1) + ".pdf"));
-                if (i == 0) first_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - loaded).count();
-            }
+            printer.write(contents[0], out / "1.pdf");
+            first_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - loaded).count();
+            std::vector<fs::path> paths;
+            for (std::size_t i = 1; i < n; ++i) paths.push_back(out / (std::to_string(i + 1) + ".pdf"));
+            printer.write_each({contents.begin() + 1, contents.end()}, paths);
         } else if (mode == "merged") {
             printer.write_merged(contents, "证书（合并打印）", out / "merged.pdf");
         } else {

@@ -107,8 +107,10 @@ void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const Ren
 
 void write_certificates(StagedOutput& out, const Evaluated& e) {
     if (e.certificates.empty()) return;
+    std::vector<fs::path> paths;
     for (const auto& content : e.certificates)
-        e.printer->write(content, out.reserve(fs::path(kCertificateFolder) / (sanitize_file_name(content.holder) + ".pdf")));
+        paths.push_back(out.reserve(fs::path(kCertificateFolder) / (sanitize_file_name(content.holder) + ".pdf")));
+    e.printer->write_each(e.certificates, paths);
     e.printer->write_merged(e.certificates, std::to_string(e.c.year) + "年度" + e.policy->award_title + "证书（合并打印）",
                             out.reserve(kMergedCertificatesFile));
 }

@@ -33,8 +33,8 @@ std::vector<CertificateContent> certificate_contents(const Case& c, const Policy
                                                      const std::vector<Certificate>& certificates);
 
 // The QR code's text: what a verifier needs to find and check the certificate
-// later: version, pack, number, award, year, date, the holder's credit code and a
-// SHA-256 prefix of the holder's name (so a changed name shows). ASCII only.
+// later: "AWARD1:<PACK>:<证书编号>:<颁发日期>:<统一社会信用代码>:<SHA-256 of the
+// holder's name, first 16 hex digits>", so a changed name no longer matches.
 std::string certificate_qr_payload(const CertificateContent& content);
 
 // The file name a person would look for: 证书/<单位名称>.pdf (sanitised by the caller).
@@ -53,6 +53,9 @@ public:
 
     // One certificate, one page. Throws InputError with the problems above.
     void write(const CertificateContent& content, const std::filesystem::path& out) const;
+    // contents[i] to outs[i], one file each, on as many threads as the machine has
+    // cores (at most 4). All or nothing is the caller's: files already written stay.
+    void write_each(const std::vector<CertificateContent>& contents, const std::vector<std::filesystem::path>& outs) const;
     // Every certificate in order, one page each, fonts embedded once.
     void write_merged(const std::vector<CertificateContent>& contents, const std::string& title,
                       const std::filesystem::path& out) const;

@@ -1,8 +1,13 @@
 #include "render/certificates.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include <openssl/evp.h>
 #include <qrencode.h>
@@ -132,8 +137,13 @@ std::vector<CertificateContent> certificate_contents(const Case& c, const Policy
 }
 
 std::string certificate_qr_payload(const CertificateContent& c) {
-    return "AWARDCERT/1;pack=" + c.pack + ";no=" + c.cert.number + ";year=" + std::to_string(c.cert.year) +
-           ";date=" + c.cert.date.iso() + ";uscc=" + c.credit_code + ";name-sha256=" + sha256_hex(c.holder, 16);
+    // Upper case, digits and ':' '-' only: QR alphanumeric mode, 5.5 bits a character,
+    // so the code stays small (version 4) and quick to encode.
+    std::string pack;
+    for (char ch : c.pack) pack += (ch >= 'a' && ch <= 'z') ? char(ch - 'a' + 'A') : ch;
+    std::string hash = sha256_hex(c.holder, 16);
+    for (char& ch : hash) ch = (ch >= 'a' && ch <= 'f') ? char(ch - 'a' + 'A') : ch;
+    return "AWARD1:" + pack + ":" + c.cert.number + ":" + c.cert.date.iso() + ":" + c.credit_code + ":" + hash;
 }
 
 struct CertificatePrinter::Impl {
@@ -163,8 +173,8 @@ struct CertificatePrinter::Impl {
 
     // The modules as a 1-bit stencil with 4 modules of quiet zone inside the square.
     void draw_qr(pdf::PdfFile& pdf, const std::string& payload) const {
-        QRcode* qr = QRcode_encodeData(int(payload.size()), reinterpret_cast<const unsigned char*>(payload.data()), 0,
-                                       QR_ECLEVEL_M);
+        // encodeString picks the densest mode for each run of the text (alphanumeric here).
+        QRcode* qr = QRcode_encodeString(payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
         if (!qr) throw std::runtime_error("libqrencode could not encode the certificate's QR code (" + payload + ")");
         const int n = qr->width, side = n + 8;
         std::vector<bool> cells(std::size_t(side * side), false);
@@ -202,6 +212,35 @@ void CertificatePrinter::write(const CertificateContent& content, const fs::path
     pdf.write(out, content.cert.award_title + "证书 " + content.cert.number, content.cert.date);
 }
 
+void CertificatePrinter::write_each(const std::vector<CertificateContent>& contents,
+                                    const std::vector<fs::path>& outs) const {
+    if (contents.size() != outs.size()) throw std::invalid_argument("write_each: one path per certificate");
+    const std::size_t threads =
+        std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, contents.size()});
+    for (const auto& out : outs)  // before the threads: they would race to make the same folder
+        if (!out.parent_path().empty()) fs::create_directories(out.parent_path());
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto work = [&] {
+        for (std::size_t i = next++; i < contents.size() && !failed; i = next++) {
+            try {
+                write(contents[i], outs[i]);
+            } catch (...) {
+                std::lock_guard lock(error_mutex);
+                if (!error) error = std::current_exception();
+                failed = true;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (error) std::rethrow_exception(error);
+}
+
 void CertificatePrinter::write_merged(const std::vector<CertificateContent>& contents, const std::string& title,
                                       const fs::path& out) const {
     if (contents.empty()) throw std::invalid_argument("write_merged: no certificates");
@@ -216,6 +255,7 @@ void CertificatePrinter::write_merged(const std::vector<CertificateContent>& con
     }
     if (!problems.empty()) throw InputError(problems);
     pdf.embed_fonts();
+    pdf.reserve_pages(contents.size(), impl_->tmpl.width, impl_->tmpl.height);
     for (const auto& c : contents) impl_->draw(pdf, c, impl_->lay_out(c, impl_->file_name(c)));
     pdf.write(out, title, contents.front().cert.date);
 }

@@ -95,8 +95,8 @@ TEST_CASE("the QR code reads back as the certificate's number, holder code and a
     const Run zbar = run("zbarimg -q --raw " + quoted(dir.path() / "page-1.png") + " 2>/dev/null");
     REQUIRE(zbar.status == 0);
     CHECK(zbar.out.find(certificate_qr_payload(c)) != std::string::npos);
-    CHECK(certificate_qr_payload(c).find("no=WD2026T003") != std::string::npos);
-    CHECK(certificate_qr_payload(c).find("uscc=91411002MA44XXXXXX") != std::string::npos);
+    CHECK(std::regex_match(certificate_qr_payload(c),
+                           std::regex("AWARD1:WEIDU:WD2026T003:2026-12-28:91411002MA44XXXXXX:[0-9A-F]{16}")));
     // a different name gives a different code: an edited certificate does not match its QR
     CHECK(certificate_qr_payload(content("许昌金桥食品有限公司X")) != certificate_qr_payload(content("许昌金桥食品有限公司")));
 }
@@ -277,4 +277,26 @@ TEST_CASE("the seal is never drawn: its place stays empty unless the office supp
     bool rgb_image = false;
     for (const auto& row : listed) rgb_image = rgb_image || (row.find(" image ") != std::string::npos && row.find(" rgb ") != std::string::npos);
     CHECK(rgb_image);
+}
+
+TEST_CASE("a name with a character the certificate font lacks is drawn from the fallback font", "[render][certificate][fonts]") {
+    const pdf::FontSet fonts = pdf::FontSet::load(AWARD_SOURCE_DIR);
+    const pdf::FontFace* primary = fonts.chain(pdf::Role::Certificate).front();
+    char32_t missing = 0;  // a CJK character (Extension A or the main block) the primary font lacks, another has
+    for (char32_t c = 0x3400; c < 0x9FFF && !missing; ++c)
+        if (!primary->sfnt->has(c) && fonts.face_for(pdf::Role::Certificate, c)) missing = c;
+    REQUIRE(missing != 0);
+    const std::string ch = utf8::encode(missing);
+    const pdf::FontFace* fallback = fonts.face_for(pdf::Role::Certificate, missing);
+    INFO("U+" << std::hex << std::uint32_t(missing) << " from " << fallback->family);
+
+    TempDir dir;
+    const std::string name = "许昌" + ch + "达电气有限公司";
+    REQUIRE(printer().problems(content(name)).empty());
+    printer().write(content(name), dir.path() / "f.pdf");
+    CHECK(squeeze(pdftotext(dir.path() / "f.pdf", false)).find(name + "：") != std::string::npos);
+    std::string family;
+    for (char c : fallback->family)
+        if (c != ' ') family += c;
+    CHECK(run("pdffonts " + quoted(dir.path() / "f.pdf")).out.find("+" + family) != std::string::npos);
 }

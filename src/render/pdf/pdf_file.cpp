@@ -151,6 +151,7 @@ struct PdfFile::Impl {
     std::map<const FontFace*, Embedded> fonts;
     std::map<const ImageFile*, std::unique_ptr<PoDoFo::PdfImage>> images;
     bool embedded = false;
+    std::size_t reserved = 0, taken = 0;  // pages made by reserve_pages, and used
 
     // The page being drawn.
     PoDoFo::PdfPage* page = nullptr;
@@ -297,11 +298,25 @@ void PdfFile::embed_fonts() {
     impl_->embedded = true;
 }
 
+void PdfFile::reserve_pages(std::size_t count, double width, double height) {
+    Impl& m = *impl_;
+    if (m.page || m.reserved) throw std::logic_error("PdfFile::reserve_pages after the first page");
+    m.doc.CreatePages(std::vector<PoDoFo::PdfRect>(count, PoDoFo::PdfRect(0, 0, width, height)));
+    m.reserved = count;
+}
+
 void PdfFile::begin_page(double width, double height) {
     if (!impl_->embedded) throw std::logic_error("PdfFile::begin_page before embed_fonts");
     Impl& m = *impl_;
     m.finish_page();
-    m.page = m.doc.CreatePage(PoDoFo::PdfRect(0, 0, width, height));
+    if (m.taken < m.reserved) {
+        m.page = m.doc.GetPage(int(m.taken++));
+        const PoDoFo::PdfRect box = m.page->GetMediaBox();
+        if (std::abs(box.GetWidth() - width) > 0.01 || std::abs(box.GetHeight() - height) > 0.01)
+            throw std::logic_error("PdfFile::begin_page: not the size reserved");
+    } else {
+        m.page = m.doc.CreatePage(PoDoFo::PdfRect(0, 0, width, height));
+    }
     m.height = height;
     m.in_text = false;
     m.cur_face = nullptr;

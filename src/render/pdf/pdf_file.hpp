@@ -49,6 +49,10 @@ public:
     void use(const FontFace* face, char32_t cp);
     void embed_fonts();
 
+    // Pages of this size, made in one go before drawing them: PoDoFo inserts a
+    // page created one at a time by walking its page tree, quadratic over a
+    // 10,000-page print run. begin_page then takes the next of them.
+    void reserve_pages(std::size_t count, double width, double height);
     void begin_page(double width, double height);
     void text(const FontFace* face, double size, double x, double baseline, char32_t cp, Rgb colour = {});
     void line(double x1, double y1, double x2, double y2, double width, Rgb colour = {});
