@@ -20,7 +20,10 @@ std::string sanitize_file_name(const std::string& s) {
     for (auto ch : utf8::characters(s)) {
         const auto b = static_cast<unsigned char>(ch[0]);
         if (ch.size() != utf8::sequence_length(b)) break;  // a truncated sequence: drop it
-        if (out.size() + ch.size() > 80) break;
+        // 200 bytes (66 CJK characters) keeps a whole organisation name in nearly every
+        // case and leaves room, under the 255-byte limit of a file name, for "（2）.pdf"
+        // and the temporary name a document is written under.
+        if (out.size() + ch.size() > 200) break;
         if (ch.size() == 1) {
             const bool reserved = b < 0x20 || b == 0x7F || std::string_view("/\\:*?\"<>|").find(char(b)) != std::string_view::npos;
             out += reserved ? '_' : char(b);

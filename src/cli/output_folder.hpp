@@ -10,7 +10,7 @@
 namespace award {
 
 // A name from user text made safe as one path component: no separators,
-// control or reserved characters, no leading dots, at most 80 bytes (whole UTF-8
+// control or reserved characters, no leading dots, at most 200 bytes (whole UTF-8
 // characters). Never empty.
 std::string sanitize_file_name(const std::string& user_text);
 

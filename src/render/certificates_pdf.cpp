@@ -73,12 +73,15 @@ void lay_out_box(const TextBox& box, const pdf::Text& text, const pdf::Shaper& s
         pdf::Glyphs g = shape(s);
         if (pdf::width_of(g) - box.letter_spacing * s <= box.w + 1e-6 && s <= box.h) lines = {std::move(g)}, size = s;
     }
-    for (double s = box.size; box.max_lines > 1 && s >= box.min_size - 1e-9 && lines.empty(); s -= kShrinkStep) {
-        auto broken = pdf::break_balanced(shape(s), box.w, pdf::Breaks::Line);
-        const double height = s + double(broken.size() - 1) * s * kLeading;
-        bool fits = int(broken.size()) <= box.max_lines && height <= box.h + 1e-6;
-        for (const auto& l : broken) fits = fits && pdf::width_of(l) - box.letter_spacing * s <= box.w + 1e-6;
-        if (fits) lines = std::move(broken), size = s;
+    // Between words where the size allows it (装备|制造), else between any characters.
+    for (const pdf::Breaks breaks : {pdf::Breaks::Words, pdf::Breaks::Line}) {
+        for (double s = box.size; box.max_lines > 1 && s >= box.min_size - 1e-9 && lines.empty(); s -= kShrinkStep) {
+            auto broken = pdf::break_balanced(shape(s), box.w, breaks);
+            const double height = s + double(broken.size() - 1) * s * kLeading;
+            bool fits = int(broken.size()) <= box.max_lines && height <= box.h + 1e-6;
+            for (const auto& l : broken) fits = fits && pdf::width_of(l) - box.letter_spacing * s <= box.w + 1e-6;
+            if (fits) lines = std::move(broken), size = s;
+        }
     }
     if (lines.empty()) {
         const pdf::Span* data = nullptr;

@@ -60,7 +60,7 @@ std::vector<bool> break_opportunities(const Glyphs& g, Breaks breaks) {
         icu::BreakIterator::createLineInstance(icu::Locale::createFromName("zh@lb=strict"), status));
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU line break iterator: ") + u_errorName(status));
     allowed = collect(line.get());
-    if (breaks == Breaks::Word) {
+    if (breaks == Breaks::Word || breaks == Breaks::Words) {
         std::unique_ptr<icu::BreakIterator> word(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
         if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(status));
         const auto words = collect(word.get());

@@ -69,7 +69,9 @@ struct LineBox {
 enum class Align { Left, Centre, Right, Justify };
 // Line: ICU line breaking (zh, strict). Word: only where ICU word and line
 // boundaries agree and never inside a span of data (titles, table headers).
-enum class Breaks { Line, Word };
+// Words: where ICU word and line boundaries agree, inside data too (a long
+// organisation name breaks between 装备 and 制造, not inside 装备).
+enum class Breaks { Line, Word, Words };
 
 // Turns text into glyphs with the role's fonts, collecting a Problem for each
 // character no configured font has (the caller throws them together).
