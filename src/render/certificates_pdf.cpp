@@ -7,6 +7,7 @@
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include <openssl/evp.h>
@@ -67,19 +68,30 @@ struct Laid {
 void lay_out_box(const TextBox& box, const pdf::Text& text, const pdf::Shaper& shaper, const std::string& template_name,
                  Laid& out) {
     auto shape = [&](double s) { return shaper.shape(text, box.role, s, box.letter_spacing * s); };
+    // Letter spacing follows each wide character; after a line's last one it is not part of the text.
+    auto trailing = [&](const pdf::Glyphs& line) {
+        return !line.empty() && line.back().wide ? box.letter_spacing * line.back().size : 0.0;
+    };
+    auto fits_width = [&](const pdf::Glyphs& line) { return pdf::width_of(line) - trailing(line) <= box.w + 1e-6; };
+    // The sizes tried: the template's size, then 0.5 pt smaller each time, ending on min_size exactly.
+    std::vector<double> sizes;
+    for (double s = box.size; s > box.min_size + 1e-9; s -= kShrinkStep) sizes.push_back(s);
+    sizes.push_back(box.min_size);
     std::vector<pdf::Glyphs> lines;
     double size = 0;
-    for (double s = box.size; s >= box.min_size - 1e-9 && lines.empty(); s -= kShrinkStep) {
-        pdf::Glyphs g = shape(s);
-        if (pdf::width_of(g) - box.letter_spacing * s <= box.w + 1e-6 && s <= box.h) lines = {std::move(g)}, size = s;
+    for (std::size_t i = 0; i < sizes.size() && lines.empty(); ++i) {
+        pdf::Glyphs g = shape(sizes[i]);
+        if (fits_width(g) && sizes[i] <= box.h + 1e-6) lines = {std::move(g)}, size = sizes[i];
     }
     // Between words where the size allows it (装备|制造), else between any characters.
     for (const pdf::Breaks breaks : {pdf::Breaks::Words, pdf::Breaks::Line}) {
-        for (double s = box.size; box.max_lines > 1 && s >= box.min_size - 1e-9 && lines.empty(); s -= kShrinkStep) {
-            auto broken = pdf::break_balanced(shape(s), box.w, breaks);
+        for (std::size_t i = 0; box.max_lines > 1 && i < sizes.size() && lines.empty(); ++i) {
+            const double s = sizes[i];
+            const double spacing = box.letter_spacing * s;  // a line may end on a wide character
+            auto broken = pdf::break_balanced(shape(s), box.w + spacing, breaks);
             const double height = s + double(broken.size() - 1) * s * kLeading;
             bool fits = int(broken.size()) <= box.max_lines && height <= box.h + 1e-6;
-            for (const auto& l : broken) fits = fits && pdf::width_of(l) - box.letter_spacing * s <= box.w + 1e-6;
+            for (const auto& l : broken) fits = fits && fits_width(l);
             if (fits) lines = std::move(broken), size = s;
         }
     }
@@ -101,9 +113,9 @@ void lay_out_box(const TextBox& box, const pdf::Text& text, const pdf::Shaper& s
     const double pitch = size * kLeading;
     const double block = size + double(lines.size() - 1) * pitch;
     const double top = box.y + (box.h - block) / 2;
-    const double spacing = box.letter_spacing * size;  // the last character's spacing is not part of the text
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const pdf::LineBox placed = pdf::place(lines[i], box.w, box.align);
+        const double spacing = trailing(lines[i]);
         const double shift = box.align == pdf::Align::Centre ? spacing / 2 : box.align == pdf::Align::Right ? spacing : 0;
         const double baseline = top + kAscent * size + double(i) * pitch;
         for (std::size_t k = 0; k < placed.glyphs.size(); ++k) {
@@ -238,7 +250,11 @@ void CertificatePrinter::write_each(const std::vector<CertificateContent>& conte
         }
     };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    try {
+        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    } catch (const std::system_error&) {
+        // No more threads to be had: the ones started and this one do the work.
+    }
     work();
     for (auto& t : pool) t.join();
     if (error) std::rethrow_exception(error);

@@ -300,3 +300,46 @@ TEST_CASE("a name with a character the certificate font lacks is drawn from the 
         if (c != ' ') family += c;
     CHECK(run("pdffonts " + quoted(dir.path() / "f.pdf")).out.find("+" + family) != std::string::npos);
 }
+
+TEST_CASE("letter-spaced and odd-sized boxes still keep their text inside; a box too low for its smallest size is refused", "[render][certificate][template]") {
+    // 60 mm wide, 20 pt letter-spaced half an em: Latin letters take no spacing, CJK ones do.
+    const TemplateDir t(R"({
+      "page": {"size": "A4", "orientation": "landscape"},
+      "boxes": [
+        {"text": "{{holder}}", "x_mm": 20, "y_mm": 20, "w_mm": 60, "h_mm": 30, "size_pt": 20, "min_size_pt": 20,
+         "max_lines": 2, "letter_spacing_em": 0.5, "align": "centre"},
+        {"text": "{{number}}", "x_mm": 20, "y_mm": 80, "w_mm": 40, "h_mm": 10, "size_pt": 28, "min_size_pt": 21.2}
+      ],
+      "qr": {"x_mm": 200, "y_mm": 150, "size_mm": 30},
+      "seal": {"x_mm": 120, "y_mm": 140, "size_mm": 40, "image": null}
+    })");
+    const CertificatePrinter p(t.path(), pack());
+    TempDir out;
+    // the number box shrinks to a smallest size off the 0.5 pt steps (21.2 pt)
+    std::vector<std::string> names{"许昌智联精密传感技术有限公司"};
+    for (std::string m = "MMMMMMMM"; m.size() <= 20; m += "M") names.push_back(m);  // across the box's edge
+    std::size_t written = 0;
+    for (const std::string& name : names) {
+        INFO(name);
+        if (!p.problems(content(name)).empty()) continue;  // refused: nothing to overflow
+        ++written;
+        p.write(content(name), out.path() / "s.pdf");
+        const auto pages = words_of(out.path() / "s.pdf");
+        REQUIRE(pages.size() == 1);
+        for (const auto& w : pages[0]) {
+            INFO(w.text);
+            CHECK(w.x0 >= 20 * kMm - 1);
+            CHECK(w.x1 <= (w.y0 > 70 * kMm ? 60 : 80) * kMm + 1);
+        }
+    }
+    CHECK(written >= 3);
+    const TemplateDir low(R"({
+      "page": {"size": "A4", "orientation": "landscape"},
+      "boxes": [{"text": "{{holder}}", "x_mm": 20, "y_mm": 20, "w_mm": 200, "h_mm": 6, "size_pt": 24, "min_size_pt": 20}],
+      "qr": {"x_mm": 200, "y_mm": 150, "size_mm": 30},
+      "seal": {"x_mm": 120, "y_mm": 140, "size_mm": 40, "image": null}
+    })");
+    const std::string e = config_error(low.path());
+    CHECK(e.find("/boxes/0/min_size_pt") != std::string::npos);
+    CHECK(e.find("h_mm") != std::string::npos);
+}

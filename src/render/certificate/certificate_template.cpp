@@ -155,6 +155,10 @@ CertificateTemplate load_certificate_template(const fs::path& file, const std::s
             b.size = r.number("size_pt", 5, 200).value_or(12);
             b.min_size = r.number("min_size_pt", 5, 200, false).value_or(b.size);
             if (b.min_size > b.size) problems.add(r.at("min_size_pt"), "不应大于 size_pt");
+            else if (h && b.min_size > b.h + 1e-6)
+                problems.add(r.at(r.any("min_size_pt", false) ? "min_size_pt" : "size_pt"),
+                             "应不大于文字框的高度 h_mm（" + std::to_string(*h) + " mm，约 " +
+                                 std::to_string(int(b.h)) + " pt）：否则一行也放不下");
             b.max_lines = int(r.integer("max_lines", 1, false).value_or(1));
             if (b.max_lines > 3) problems.add(r.at("max_lines"), "应为 1、2 或 3");
             if (const auto align = r.text("align", false)) {

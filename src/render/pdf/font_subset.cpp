@@ -1,5 +1,6 @@
 #include "render/pdf/font_subset.hpp"
 
+#include <cstdio>
 #include <list>
 #include <map>
 #include <memory>
@@ -78,7 +79,9 @@ FontSubset subset_font(const FontFace& face, const std::set<char32_t>& code_poin
         const hb_codepoint_t n = o == HB_MAP_VALUE_INVALID ? HB_MAP_VALUE_INVALID : hb_map_get(new_gid, o);
         if (n == HB_MAP_VALUE_INVALID || n == 0 || n > 0xFFFF) {
             hb_subset_plan_destroy(plan);
-            throw fail("the face has no glyph for U+" + std::to_string(std::uint32_t(cp)));
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "U+%04X", unsigned(cp));
+            throw fail(std::string("the face has no glyph for ") + hex);
         }
         out.glyph_of.emplace(cp, std::uint16_t(n));
     }

@@ -35,6 +35,21 @@ std::string pdf_date(const Date& d) {
     return buf;
 }
 
+// The umask, read once: setting it to read it back would race between the
+// threads that write certificates (and leave it 0 for the rest of the run).
+mode_t process_umask() {
+    static const mode_t mask = [] {
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        while (std::getline(status, line))
+            if (line.rfind("Umask:", 0) == 0) return mode_t(std::stoul(line.substr(6), nullptr, 8));
+        const mode_t m = umask(0);  // no /proc: before any thread writes (first document)
+        umask(m);
+        return m;
+    }();
+    return mask;
+}
+
 // A file beside the target, renamed onto it once complete: a reader never sees half a PDF.
 class TempFile {
 public:
@@ -53,9 +68,7 @@ public:
     void commit(const fs::path& target) {
         // mkstemp makes the file private (0600); a finished document gets the usual
         // permissions (0666 less the umask) like any other file the office saves.
-        const mode_t mask = umask(0);
-        umask(mask);
-        chmod(path_.c_str(), 0666 & ~mask);
+        chmod(path_.c_str(), 0666 & ~process_umask());
         fs::rename(path_, target);
         path_.clear();
     }
