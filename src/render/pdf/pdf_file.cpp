@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 
@@ -164,7 +166,8 @@ struct PdfFile::Impl {
     std::map<const FontFace*, Embedded> fonts;
     std::map<const ImageFile*, std::unique_ptr<PoDoFo::PdfImage>> images;
     bool embedded = false;
-    std::size_t reserved = 0, taken = 0;  // pages made by reserve_pages, and used
+    std::vector<std::unique_ptr<PoDoFo::PdfPage>> reserved;  // made by reserve_pages, in order
+    std::size_t taken = 0;
 
     // The page being drawn.
     PoDoFo::PdfPage* page = nullptr;
@@ -313,17 +316,25 @@ void PdfFile::embed_fonts() {
 
 void PdfFile::reserve_pages(std::size_t count, double width, double height) {
     Impl& m = *impl_;
-    if (m.page || m.reserved) throw std::logic_error("PdfFile::reserve_pages after the first page");
+    if (m.page || !m.reserved.empty() || m.doc.GetPageCount() != 0)
+        throw std::logic_error("PdfFile::reserve_pages after the first page");
     m.doc.CreatePages(std::vector<PoDoFo::PdfRect>(count, PoDoFo::PdfRect(0, 0, width, height)));
-    m.reserved = count;
+    // The pages are the root's kids, in order. PdfDocument::GetPage(i) would walk
+    // the kids to the i-th on every call: quadratic again.
+    PoDoFo::PdfObject* root = m.doc.GetPagesTree()->GetObject();
+    const PoDoFo::PdfArray& kids = root->GetIndirectKey("Kids")->GetArray();
+    if (kids.size() != count) throw std::logic_error("PdfFile::reserve_pages: PoDoFo made another page tree");
+    for (const PoDoFo::PdfObject& kid : kids)
+        m.reserved.push_back(std::make_unique<PoDoFo::PdfPage>(m.doc.GetObjects().GetObject(kid.GetReference()),
+                                                                std::deque<PoDoFo::PdfObject*>{root}));
 }
 
 void PdfFile::begin_page(double width, double height) {
     if (!impl_->embedded) throw std::logic_error("PdfFile::begin_page before embed_fonts");
     Impl& m = *impl_;
     m.finish_page();
-    if (m.taken < m.reserved) {
-        m.page = m.doc.GetPage(int(m.taken++));
+    if (m.taken < m.reserved.size()) {
+        m.page = m.reserved[m.taken++].get();
         const PoDoFo::PdfRect box = m.page->GetMediaBox();
         if (std::abs(box.GetWidth() - width) > 0.01 || std::abs(box.GetHeight() - height) > 0.01)
             throw std::logic_error("PdfFile::begin_page: not the size reserved");
