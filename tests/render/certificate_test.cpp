@@ -279,6 +279,27 @@ TEST_CASE("the seal is never drawn: its place stays empty unless the office supp
     CHECK(rgb_image);
 }
 
+TEST_CASE("a background image the office supplies covers the page, under the text", "[render][certificate]") {
+    std::ifstream in(fs::path(AWARD_SOURCE_DIR) / "templates" / "certificates" / pack().certificates.template_file);
+    std::string tmpl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "\"background\": null";
+    REQUIRE(tmpl.find(from) != std::string::npos);
+    tmpl.replace(tmpl.find(from), from.size(), "\"background\": \"底纹.png\"");
+    const TemplateDir t(tmpl);
+    std::ofstream(t.path() / "templates" / "certificates" / "底纹.png", std::ios::binary) << kRedPng;
+    TempDir out;
+    const CertificatePrinter p(t.path(), pack());
+    p.write(content("许昌金桥食品有限公司"), out.path() / "bg.pdf");
+    CHECK(squeeze(pdftotext(out.path() / "bg.pdf", false)).find("许昌金桥食品有限公司：") != std::string::npos);
+    // Rendered, the page's corner (outside the frame) is the image's red, not white.
+    REQUIRE(run("pdftoppm -r 20 -x 1 -y 1 -W 1 -H 1 " + quoted(out.path() / "bg.pdf") + " " + quoted(out.path() / "px")).status == 0);
+    const std::string ppm = bytes_of(out.path() / "px-1.ppm");
+    REQUIRE(ppm.size() >= 3);
+    const auto* rgb = reinterpret_cast<const unsigned char*>(ppm.data() + ppm.size() - 3);
+    CHECK(int(rgb[0]) > 150);
+    CHECK(int(rgb[1]) < 60);
+}
+
 TEST_CASE("a name with a character the certificate font lacks is drawn from the fallback font", "[render][certificate][fonts]") {
     const pdf::FontSet fonts = pdf::FontSet::load(AWARD_SOURCE_DIR);
     const pdf::FontFace* primary = fonts.chain(pdf::Role::Certificate).front();
