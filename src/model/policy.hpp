@@ -41,6 +41,31 @@ struct CertificateSpec {
     std::string template_file;  // a file name under templates/certificates/, e.g. "魏都区区长质量奖证书.json"
 };
 
+// GB/T 19580 评分条款: one scored item of the 1000-point sheet.
+struct ScoreItem {
+    std::string id;    // e.g. "4.1.2"
+    std::string name;  // e.g. "高层领导的作用"
+    int points = 0;    // 分值
+};
+
+// 评分类目: a category (4.1 领导 … 4.7 结果) and its items; points are the items' sum.
+struct ScoreCategory {
+    std::string id;    // e.g. "4.1"
+    std::string name;  // e.g. "领导"
+    int points = 0;
+    bool results = false;  // 结果类 (4.7: 水平-趋势-对比-整合) rather than 过程类 (方法-展开-学习-整合)
+    std::vector<ScoreItem> items;
+};
+
+// The score sheet reviewers fill (资料评审, 现场评审): the standard's items as data,
+// since the points are the pack's to confirm against the printed standard.
+struct ScoreSheetSpec {
+    std::string standard;  // e.g. "GB/T 19580-2012"
+    int total = 0;         // e.g. 1000: the categories' sum
+    int percent_step = 5;  // a reviewer's percentage per item moves in steps of this
+    std::vector<ScoreCategory> categories;
+};
+
 enum class PeriodUnit { WorkingDays, CalendarDays };
 
 struct PublicitySpec {
@@ -61,6 +86,7 @@ struct Policy {
     std::string review_article;          // the review procedure, 资格审核 first, e.g. "第十六条": only accepted
                                          // applicants can be awarded
     CertificateSpec certificates;
+    ScoreSheetSpec score_sheet;          // GB/T 19580 items and points
     std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)
     std::vector<std::string> severities;      // recognised Incident::severity values, mildest first
     std::vector<std::string> designations;    // recognised Applicant::designations, e.g. "专精特新小巨人"

@@ -172,6 +172,69 @@ CertificateSpec read_certificates(ObjectReader& top, ConfigProblems& problems) {
     return spec;
 }
 
+// GB/T 19580 评分表: categories and items, whose points must add up (items to their
+// category, categories to the total): a sheet that does not add up would score wrongly.
+ScoreSheetSpec read_score_sheet(ObjectReader& top, ConfigProblems& problems) {
+    ScoreSheetSpec spec;
+    const nlohmann::json* j = top.object("score_sheet");
+    if (!j) return spec;
+    ObjectReader r(*j, top.at("score_sheet"), problems);
+    r.only_keys({"standard", "total", "percent_step", "categories", "note"});
+    r.text("note", false);
+    spec.standard = r.text("standard").value_or("");
+    spec.total = int(r.integer("total", 1).value_or(0));
+    spec.percent_step = int(r.integer("percent_step", 1).value_or(5));
+    if (spec.percent_step > 100 || 100 % spec.percent_step != 0)
+        problems.add(r.at("percent_step"), "应能整除 100（如 5：0%、5%、…、100%），实际为 " + std::to_string(spec.percent_step));
+    std::set<std::string> ids;
+    auto unique = [&](const std::string& id, const std::string& at) {
+        if (!id.empty() && !ids.insert(id).second) problems.add(at, "编号 \"" + id + "\" 重复");
+    };
+    int sum = 0;
+    if (const nlohmann::json* cats = r.array("categories")) {
+        if (cats->empty()) problems.add(r.at("categories"), "至少应有一个类目");
+        for (std::size_t i = 0; i < cats->size(); ++i) {
+            ObjectReader c((*cats)[i], r.at("categories") + "/" + std::to_string(i), problems);
+            c.only_keys({"id", "name", "points", "kind", "items"});
+            ScoreCategory cat;
+            cat.id = c.text("id").value_or("");
+            unique(cat.id, c.at("id"));
+            cat.name = c.text("name").value_or("");
+            cat.points = int(c.integer("points", 1).value_or(0));
+            if (auto kind = c.text("kind")) {
+                if (*kind == "results") cat.results = true;
+                else if (*kind != "process")
+                    problems.add(c.at("kind"), "应为 \"process\"（过程类）或 \"results\"（结果类），实际为 \"" + *kind + "\"");
+            }
+            int items_sum = 0;
+            if (const nlohmann::json* items = c.array("items")) {
+                if (items->empty()) problems.add(c.at("items"), "至少应有一个评分条款");
+                for (std::size_t k = 0; k < items->size(); ++k) {
+                    ObjectReader it((*items)[k], c.at("items") + "/" + std::to_string(k), problems);
+                    it.only_keys({"id", "name", "points"});
+                    ScoreItem item;
+                    item.id = it.text("id").value_or("");
+                    unique(item.id, it.at("id"));
+                    if (!item.id.empty() && !cat.id.empty() && item.id.rfind(cat.id + ".", 0) != 0)
+                        problems.add(it.at("id"), "条款编号 \"" + item.id + "\" 应以所属类目编号 \"" + cat.id + ".\" 开头");
+                    item.name = it.text("name").value_or("");
+                    item.points = int(it.integer("points", 1).value_or(0));
+                    items_sum += item.points;
+                    cat.items.push_back(std::move(item));
+                }
+            }
+            if (cat.points && items_sum && items_sum != cat.points)
+                problems.add(c.at("points"), "类目 " + cat.id + " " + cat.name + " 为 " + std::to_string(cat.points) +
+                                                 " 分，但其条款合计 " + std::to_string(items_sum) + " 分");
+            sum += cat.points;
+            spec.categories.push_back(std::move(cat));
+        }
+    }
+    if (spec.total && sum && sum != spec.total)
+        problems.add(r.at("total"), "总分为 " + std::to_string(spec.total) + " 分，但各类目合计 " + std::to_string(sum) + " 分");
+    return spec;
+}
+
 // Checks that look at other parts of the pack: award names, incident kinds, severities, designations.
 void cross_check(const Policy& p, const std::vector<std::string>& designations, ConfigProblems& problems) {
     std::set<std::string> ids;
@@ -254,7 +317,7 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     ConfigProblems problems(file);
     ObjectReader top(root, "", problems);
     top.only_keys({"id", "jurisdiction", "regulation", "award_title", "incident_kinds", "severities", "designations",
-                   "acceptance_publicity", "rejection_article", "review_article", "certificates", "awards", "checks",
+                   "acceptance_publicity", "rejection_article", "review_article", "certificates", "score_sheet", "awards", "checks",
                    "note"});
     top.text("note", false);
 
@@ -276,6 +339,7 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     p.rejection_article = read_article(top, "rejection_article", true, problems).value_or("");
     p.review_article = read_article(top, "review_article", true, problems).value_or("");
     p.certificates = read_certificates(top, problems);
+    p.score_sheet = read_score_sheet(top, problems);
 
     if (const nlohmann::json* checks = top.array("checks")) {
         for (std::size_t i = 0; i < checks->size(); ++i) {

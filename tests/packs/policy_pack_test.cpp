@@ -466,3 +466,53 @@ TEST_CASE("Pack loader: the review article (资格审核 first) is required and 
     auto arabic = broken([](json& j) { j["review_article"] = "第16条"; });
     CHECK(contains(arabic, "/review_article"));
 }
+
+TEST_CASE("WD pack: the GB/T 19580 score sheet has 7 categories and 23 items adding up to 1000 points") {
+    const auto& s = weidu().score_sheet;
+    CHECK(s.standard == "GB/T 19580-2012");
+    CHECK(s.total == 1000);
+    CHECK(s.percent_step == 5);
+    REQUIRE(s.categories.size() == 7);
+    std::size_t items = 0;
+    int total = 0;
+    for (const auto& c : s.categories) {
+        int sum = 0;
+        for (const auto& i : c.items) sum += i.points;
+        INFO(c.id);
+        CHECK(sum == c.points);
+        CHECK(c.results == (c.id == "4.7"));
+        items += c.items.size();
+        total += c.points;
+    }
+    CHECK(items == 23);
+    CHECK(total == 1000);
+    CHECK(s.categories[0].name == "领导");
+    CHECK(s.categories[0].items[0].id == "4.1.2");
+    CHECK(s.categories[0].items[0].points == 50);
+    CHECK(s.categories[6].points == 400);
+}
+
+TEST_CASE("Pack loader: score points that do not add up are refused, naming the category and the total") {
+    const std::string e = broken([](json& j) { j["score_sheet"]["categories"][0]["items"][0]["points"] = 45; });
+    CHECK(contains(e, "/score_sheet/categories/0/points"));
+    CHECK(contains(e, "条款合计 105 分"));
+    const std::string t = broken([](json& j) {
+        j["score_sheet"]["categories"][0]["points"] = 105;
+        j["score_sheet"]["categories"][0]["items"][0]["points"] = 45;
+    });
+    CHECK(contains(t, "/score_sheet/total"));
+    CHECK(contains(t, "各类目合计 995 分"));
+}
+
+TEST_CASE("Pack loader: score item ids must be unique and under their category, the step must divide 100") {
+    const std::string e = broken([](json& j) {
+        j["score_sheet"]["categories"][1]["items"][0]["id"] = "4.1.3";
+        j["score_sheet"]["percent_step"] = 7;
+        j["score_sheet"]["categories"][6]["kind"] = "result";
+    });
+    CHECK(contains(e, "/score_sheet/categories/1/items/0/id"));
+    CHECK(contains(e, "重复"));
+    CHECK(contains(e, "应以所属类目编号 \"4.2.\" 开头"));
+    CHECK(contains(e, "/score_sheet/percent_step"));
+    CHECK(contains(e, "/score_sheet/categories/6/kind"));
+}
