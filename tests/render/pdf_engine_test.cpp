@@ -43,12 +43,6 @@ void fill_lines(Document& d, int n) {
                     {pdf::Role::Body, 0, pdf::Align::Justify, false});
 }
 
-fs::path write(const Document& d, const TempDir& dir, const std::string& name) {
-    const fs::path out = dir.path() / name;
-    d.write(AWARD_SOURCE_DIR, "测试", Date(2026, 9, 30), out);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("heading level 4 （1） is set in the body font like level 3; other levels are refused", "[render][engine]") {
@@ -59,7 +53,7 @@ TEST_CASE("heading level 4 （1） is set in the body font like level 3; other l
     d.heading("1.基本条件", 3);
     d.heading("（1）注册地在魏都区", 4);
     d.paragraph("正文段落。");
-    const fs::path pdf = write(d, dir, "h.pdf");
+    const fs::path pdf = write_pdf(d, dir, "h.pdf");
     const std::string text = squeeze(pdftotext(pdf));
     CHECK(text.find("一、总体要求（一）申报范围1.基本条件（1）注册地在魏都区正文段落。") != std::string::npos);
 
@@ -70,7 +64,7 @@ TEST_CASE("heading level 4 （1） is set in the body font like level 3; other l
     Document only4("四级.pdf");
     only4.heading("（1）注册地在魏都区", 4);
     only4.paragraph("正文段落。");
-    const Run f4 = run("pdffonts " + quoted(write(only4, dir, "h4.pdf")));
+    const Run f4 = run("pdffonts " + quoted(write_pdf(only4, dir, "h4.pdf")));
     CHECK(f4.out.find("UMing") != std::string::npos);
     CHECK(f4.out.find("MicroHei") == std::string::npos);
     CHECK(f4.out.find("UKai") == std::string::npos);
@@ -87,7 +81,7 @@ TEST_CASE("附件说明: one blank line under the body, indented 2, items aligne
     d.paragraph("正文最后一段。");
     d.attachments({"受理名单。", "申报材料清单"});
     d.signature("魏都区区长质量奖评审委员会秘书处", Date(2026, 9, 30));
-    const fs::path pdf = write(d, dir, "a.pdf");
+    const fs::path pdf = write_pdf(d, dir, "a.pdf");
     const std::string text = squeeze(pdftotext(pdf));
     CHECK(text.find("正文最后一段。附件：1.受理名单2.申报材料清单魏都区") != std::string::npos);
 
@@ -114,7 +108,7 @@ TEST_CASE("附件说明: one blank line under the body, indented 2, items aligne
     Document wrap("长附件.pdf");
     wrap.paragraph("正文。");
     wrap.attachments({"受理名单", "魏都区区长质量奖申报单位基本情况汇总表及各单位自评报告和证明材料目录"});
-    const auto wp = words_of(write(wrap, dir, "wrap.pdf"));
+    const auto wp = words_of(write_pdf(wrap, dir, "wrap.pdf"));
     REQUIRE(wp.size() == 1);
     INFO(dump(wp[0]));
     const Word* name2 = find(wp[0], "魏都区区长质量奖申报");
@@ -132,7 +126,7 @@ TEST_CASE("附件说明: one blank line under the body, indented 2, items aligne
     Document one("单个附件.pdf");
     one.paragraph("正文。");
     one.attachments({"受理名单；"});
-    const std::string t1 = squeeze(pdftotext(write(one, dir, "one.pdf")));
+    const std::string t1 = squeeze(pdftotext(write_pdf(one, dir, "one.pdf")));
     CHECK(t1.find("附件：受理名单") != std::string::npos);
     CHECK(t1.find("附件：1.") == std::string::npos);
     CHECK(t1.find("受理名单；") == std::string::npos);
@@ -145,7 +139,7 @@ TEST_CASE("版记 sits at the foot of the last page between 0.35 mm and 0.25 mm 
     fill_lines(d, 30);  // two pages
     d.signature("魏都区区长质量奖评审委员会秘书处", Date(2026, 9, 30));
     d.imprint("魏都区市场监督管理局，魏都区工业和信息化局", "魏都区区长质量奖评审委员会秘书处", Date(2026, 9, 30));
-    const fs::path pdf = write(d, dir, "b.pdf");
+    const fs::path pdf = write_pdf(d, dir, "b.pdf");
     const auto pages = words_of(pdf);
     std::string all;
     for (const auto& pg : pages) all += dump(pg) + "----\n";
@@ -191,7 +185,7 @@ TEST_CASE("版记 goes to a new page when the last page's text leaves no room, a
     Document full("满页.pdf");
     fill_lines(full, 22);  // exactly one full page
     full.imprint("", "魏都区区长质量奖评审委员会秘书处", Date(2026, 9, 30));
-    const fs::path pdf = write(full, dir, "full.pdf");
+    const fs::path pdf = write_pdf(full, dir, "full.pdf");
     REQUIRE(full.page_count() == 2);
     const auto pages = words_of(pdf);
     REQUIRE(pages.size() == 2);
@@ -203,7 +197,7 @@ TEST_CASE("版记 goes to a new page when the last page's text leaves no room, a
     Document room("有余.pdf");
     fill_lines(room, 20);
     room.imprint("", "魏都区区长质量奖评审委员会秘书处", Date(2026, 9, 30));
-    write(room, dir, "room.pdf");
+    write_pdf(room, dir, "room.pdf");
     CHECK(room.page_count() == 1);
 
     Document twice("两次.pdf");
@@ -215,7 +209,7 @@ TEST_CASE("page numbers: odd pages on the right, even pages on the left, one cha
     TempDir dir;
     Document d("页码.pdf");
     fill_lines(d, 60);  // three pages
-    const fs::path pdf = write(d, dir, "p.pdf");
+    const fs::path pdf = write_pdf(d, dir, "p.pdf");
     REQUIRE(d.page_count() == 3);
     const auto pages = words_of(pdf);
     REQUIRE(pages.size() == 3);

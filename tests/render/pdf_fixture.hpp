@@ -23,6 +23,7 @@
 #include "model/outcome.hpp"
 #include "model/policy.hpp"
 #include "render/documents.hpp"
+#include "render/pdf/document.hpp"
 
 namespace award::test {
 
@@ -104,6 +105,13 @@ inline std::string dump(const Page& page) {
 }
 
 }  // namespace bbox
+
+// Writes a document into `dir` with the repository's fonts and a fixed date.
+inline fs::path write_pdf(const pdf::Document& d, const TempDir& dir, const std::string& name) {
+    const fs::path out = dir.path() / name;
+    d.write(AWARD_SOURCE_DIR, "测试", Date(2026, 9, 30), out);
+    return out;
+}
 
 inline std::string bytes_of(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -81,12 +81,6 @@ std::string filler(std::size_t n) {
     return s;
 }
 
-fs::path write(const Document& d, const TempDir& dir, const std::string& name) {
-    const fs::path out = dir.path() / name;
-    d.write(AWARD_SOURCE_DIR, "测试", Date(2026, 9, 30), out);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("body text starts 28 mm from the left and 37 mm from the top of every page", "[render][pdf][grid]") {
@@ -95,7 +89,7 @@ TEST_CASE("body text starts 28 mm from the left and 37 mm from the top of every 
     d.paragraph(filler(40), kFlush);  // two lines, no indent
     d.paragraph(filler(40));          // two lines, first one indented 2 characters
     for (int i = 0; i < 30; ++i) d.paragraph(filler(20), kFlush);  // on to page 2
-    const auto pages = words_of(write(d, dir, "g.pdf"));
+    const auto pages = words_of(write_pdf(d, dir, "g.pdf"));
     REQUIRE(pages.size() == 2);
 
     // Where the engine puts the first line: document.cpp sets a line's baseline
@@ -128,7 +122,7 @@ TEST_CASE("a full body line holds exactly 28 characters across the 版心", "[re
     Document d("每行字数.pdf");
     d.paragraph(filler(28 * 6 + 11), kFlush);  // 7 lines, no indent
     d.paragraph(filler(26 + 28 * 5 + 9));      // 7 lines, the first indented 2 characters
-    const auto pages = words_of(write(d, dir, "w.pdf"));
+    const auto pages = words_of(write_pdf(d, dir, "w.pdf"));
     REQUIRE(pages.size() == 1);
     const auto lines = text_lines(pages[0]);
     INFO(dump(lines));
@@ -155,7 +149,7 @@ TEST_CASE("quotation marks, ellipses and dashes take one grid place each: 28 cha
     const std::string line = "依据“申报”条件‘审核’……——一二三四五六七八九十一二";
     REQUIRE(characters(line).size() == 28);
     d.paragraph(line + line + "结束", kFlush);
-    const auto pages = words_of(write(d, dir, "q.pdf"));
+    const auto pages = words_of(write_pdf(d, dir, "q.pdf"));
     REQUIRE(pages.size() == 1);
     const auto lines = text_lines(pages[0]);
     INFO(dump(lines));
@@ -169,7 +163,7 @@ TEST_CASE("a full page holds exactly 22 lines, 225/22 mm apart", "[render][pdf][
     TempDir dir;
     Document d("每页行数.pdf");
     for (int i = 1; i <= 30; ++i) d.paragraph("第" + std::to_string(i) + "项" + filler(std::size_t(i % 7 + 3)) + "。");
-    const auto pages = words_of(write(d, dir, "l.pdf"));
+    const auto pages = words_of(write_pdf(d, dir, "l.pdf"));
     REQUIRE(pages.size() == 2);
     const auto lines = text_lines(pages[0]);
     INFO(dump(lines));
@@ -232,7 +226,7 @@ TEST_CASE("no line starts with closing punctuation or ends with opening punctuat
     TempDir dir;
     Document d("避头尾.pdf");
     for (const auto& p : paras) d.paragraph(p, kFlush);
-    const auto pages = words_of(write(d, dir, "p.pdf"));
+    const auto pages = words_of(write_pdf(d, dir, "p.pdf"));
     std::string all;
     std::size_t count = 0;
     for (std::size_t pg = 0; pg < pages.size(); ++pg) {
