@@ -17,10 +17,10 @@
 using namespace award;
 using namespace award::test;
 using namespace award::test::bbox;
+using award::test::geometry::kMm;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
 
 const Policy& pack() {
     static const PolicyCatalog catalog = load_policy_catalog(fs::path(AWARD_SOURCE_DIR) / "templates" / "policies");

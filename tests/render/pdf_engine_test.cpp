@@ -13,14 +13,11 @@
 using namespace award;
 using namespace award::test;
 using namespace award::test::bbox;
+using namespace award::test::geometry;
 using award::pdf::Document;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
-constexpr double kLeft = 28 * kMm, kTop = 37 * kMm;
-constexpr double kTextWidth = 156 * kMm, kTextHeight = 225 * kMm;
-constexpr double kCharPitch = kTextWidth / 28;
 
 // The first word on the page that starts with `prefix`.
 const Word* find(const Page& page, const std::string& prefix) {

@@ -72,6 +72,16 @@ inline std::vector<std::string> lines_of(const std::string& s) {
 
 // Word boxes of `pdftotext -bbox`, in pt from the top-left of the page. In a
 // namespace of their own: some tests have a Word of their own.
+// GB/T 9704 page geometry in pt, from the standard's figures (REFERENCE.md), as the
+// tests measure the PDFs against it: not the engine's own constants.
+namespace geometry {
+constexpr double kMm = 72.0 / 25.4;
+constexpr double kLeft = 28 * kMm, kTop = 37 * kMm;                  // 订口, 天头
+constexpr double kTextWidth = 156 * kMm, kTextHeight = 225 * kMm;   // 版心
+constexpr double kPitch = kTextHeight / 22;     // line pitch: 10.23 mm
+constexpr double kCharPitch = kTextWidth / 28;  // character pitch: 5.57 mm
+}  // namespace geometry
+
 namespace bbox {
 
 struct Word {

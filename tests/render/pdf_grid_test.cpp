@@ -18,15 +18,11 @@
 using namespace award;
 using namespace award::test;
 using namespace award::test::bbox;
+using namespace award::test::geometry;
 using award::pdf::Document;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
-constexpr double kLeft = 28 * kMm, kTop = 37 * kMm;
-constexpr double kTextWidth = 156 * kMm, kTextHeight = 225 * kMm;
-constexpr double kPitch = kTextHeight / 22;     // line pitch: 10.23 mm
-constexpr double kCharPitch = kTextWidth / 28;  // character pitch: 5.57 mm
 constexpr double kBody = 16;                    // 3号
 
 const pdf::ParagraphStyle kFlush{pdf::Role::Body, 0, pdf::Align::Justify, false};  // no first-line indent

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "model/errors.hpp"
+#include "model/utf8.hpp"
 #include "pdf_fixture.hpp"
 #include "render/pdf/font_subset.hpp"
 #include "render/pdf/fonts.hpp"
@@ -23,18 +24,12 @@ const FontSet& fonts() {
 }
 
 std::string str(const Glyphs& g) {
-    std::u32string u;
-    for (const auto& x : g) u += x.cp;
     std::string s;
-    for (char32_t c : u) {
-        if (c < 0x80) s += char(c);
-        else if (c < 0x800) s += char(0xC0 | (c >> 6)), s += char(0x80 | (c & 0x3F));
-        else s += char(0xE0 | (c >> 12)), s += char(0x80 | ((c >> 6) & 0x3F)), s += char(0x80 | (c & 0x3F));
-    }
+    for (const auto& x : g) s += utf8::encode(x.cp);
     return s;
 }
 
-constexpr double kTextWidth = 156 * 72.0 / 25.4;
+using award::test::geometry::kTextWidth;
 constexpr double kTracking = kTextWidth / 28 - 16;
 
 

@@ -12,11 +12,10 @@
 
 using namespace award;
 using namespace award::test;
+using namespace award::test::geometry;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
-constexpr double kLeft = 28 * kMm, kTextWidth = 156 * kMm;
 
 int pages_of(const fs::path& pdf) {
     std::smatch m;
