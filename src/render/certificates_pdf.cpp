@@ -10,13 +10,13 @@
 #include <system_error>
 #include <thread>
 
-#include <openssl/evp.h>
 #include <qrencode.h>
 
 #include "render/certificate/certificate_template.hpp"
 #include "render/pdf/fonts.hpp"
 #include "render/pdf/pdf_file.hpp"
 #include "render/pdf/wording.hpp"
+#include "render/sha256.hpp"
 
 namespace award {
 
@@ -126,16 +126,11 @@ void lay_out_box(const TextBox& box, const pdf::Text& text, const pdf::Shaper& s
     }
 }
 
+// The first `hex_digits` hex digits (upper case) of the SHA-256 of `s`.
 std::string sha256_hex(const std::string& s, std::size_t hex_digits) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned len = 0;
-    EVP_Digest(s.data(), s.size(), md, &len, EVP_sha256(), nullptr);
+    static const char* digits = "0123456789ABCDEF";
     std::string out;
-    char buf[3];
-    for (unsigned i = 0; i < len && out.size() < hex_digits; ++i) {
-        std::snprintf(buf, sizeof buf, "%02x", md[i]);
-        out += buf;
-    }
+    for (unsigned char b : sha256(s)) out += digits[b >> 4], out += digits[b & 0xF];
     return out.substr(0, hex_digits);
 }
 
@@ -156,8 +151,7 @@ std::string certificate_qr_payload(const CertificateContent& c) {
     // so the code stays small (version 4) and quick to encode.
     std::string pack;
     for (char ch : c.pack) pack += (ch >= 'a' && ch <= 'z') ? char(ch - 'a' + 'A') : ch;
-    std::string hash = sha256_hex(c.holder, 16);
-    for (char& ch : hash) ch = (ch >= 'a' && ch <= 'f') ? char(ch - 'a' + 'A') : ch;
+    const std::string hash = sha256_hex(c.holder, 16);
     return "AWARD1:" + pack + ":" + c.cert.number + ":" + c.cert.date.iso() + ":" + c.credit_code + ":" + hash;
 }
 

@@ -8,8 +8,6 @@
 #include <optional>
 #include <stdexcept>
 
-
-
 #include "model/errors.hpp"
 #include "model/utf8.hpp"
 #include "render/pdf/pdf_file.hpp"

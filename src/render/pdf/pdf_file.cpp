@@ -15,11 +15,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
 #include <podofo/podofo.h>
 
 #include "model/errors.hpp"
 #include "render/pdf/font_subset.hpp"
+#include "render/sha256.hpp"
 
 namespace award::pdf {
 
@@ -99,11 +99,9 @@ void put_hex4(std::string& s, unsigned v) {
 std::string subset_tag(const FontFace& face, const std::set<char32_t>& cps) {
     std::string key = face.key;
     for (char32_t c : cps) key.append(reinterpret_cast<const char*>(&c), sizeof c);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned len = 0;
-    EVP_Digest(key.data(), key.size(), md, &len, EVP_sha256(), nullptr);
+    const auto md = sha256(key);
     std::string tag;
-    for (int i = 0; i < 6; ++i) tag += char('A' + md[i] % 26);
+    for (std::size_t i = 0; i < 6; ++i) tag += char('A' + md[i] % 26);
     return tag;
 }
 
