@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/date.hpp"
+#include "model/review.hpp"
 
 namespace award {
 
@@ -66,11 +67,40 @@ struct Contact {
 
 // A recorded decision by people, not the program (decisions.json).
 struct Decision {
-    std::string kind;         // "special_approval" (特批, 魏都区第十条)
-    std::string credit_code;  // whom it concerns
+    // "special_approval" (特批, 魏都区第十条): credit_code.
+    // "tie_resolution" (并列时评委会的决定): boundary names where the tie is (a stage id,
+    //     e.g. "onsite" for who enters 现场评审, or an award name for its quota), chosen
+    //     the credit codes the committee put through, among those tied.
+    // "objection_upheld" (公示期异议成立): credit_code removed from the proposed winners.
+    std::string kind;
+    std::string credit_code;  // whom it concerns (not for tie_resolution)
     Date date;
     std::string basis;        // e.g. "评委会2026年第2次会议纪要"
     std::string source;       // "decisions.json: /decisions/0"
+    std::string boundary;             // tie_resolution
+    std::vector<std::string> chosen;  // tie_resolution
+};
+
+// 评审阶段的安排 (case.json "review"): what the regulation leaves to the case.
+struct StageAdvancement {
+    std::string stage;                   // the stage entered, e.g. "onsite"
+    std::optional<int> count;            // 进入人数 set by the committee
+    std::optional<long long> min_units;  // or a minimum score, in units of the pack's rounding
+    std::optional<int> planned_awards;   // 拟获奖数 for a ratio pack (default: the quotas' sum)
+    std::string source;                  // "case.json: /review/advancement/0"
+};
+
+// A notice of the review stage: 现场评审名单 or 拟奖名单公示.
+struct ReviewNotice {
+    Date notice_date;
+    std::optional<Date> publicity_start;  // 公示开始日期 (拟奖名单公示)
+    std::string document_number;          // optional
+};
+
+struct ReviewSchedule {
+    std::vector<StageAdvancement> advancement;
+    std::optional<ReviewNotice> onsite_list;  // 现场评审名单
+    std::optional<ReviewNotice> proposed;     // 拟奖名单公示
 };
 
 struct AcceptanceStage {
@@ -107,6 +137,9 @@ struct Case {
     std::vector<Applicant> applicants;
     std::vector<Decision> decisions;
     std::optional<Commendation> commendation;
+    ReviewSchedule review;        // case.json "review" (optional)
+    ReviewPanel panel;            // reviewers.json (optional until the review starts)
+    std::vector<ScoreSheet> sheets;  // scores/ (XLSX and JSON), as read
 };
 
 }  // namespace award

@@ -2,6 +2,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,23 @@ struct CheckSpec {
     std::string fail_text;    // sentence template with {placeholders}, see rules/checks.hpp
 };
 
+// How the review results confer an award (评委会审议, 综合评价).
+struct AwardConferral {
+    enum class By {
+        Rank,       // the best-ranked candidates up to the quota (名额), first-time winners only counting
+        Threshold,  // every candidate reaching min_total at reached_stage (魏都区 质量管理创新奖, no quota)
+    };
+    By by = By::Rank;
+    // Rank: candidates are the applicants who applied for one of these awards (by name),
+    // in the final ranking, not already given an earlier award of the pack's list.
+    std::vector<std::string> candidates_from;
+    long long min_total_units = 0;  // the lowest final total that can win, in units of the pack's rounding (0: none)
+    std::string min_total_article;  // where that minimum is set (may be the pack's 实施细则)
+    std::string reached_stage;      // Threshold: only applicants that reached this stage id
+    bool exclusive = true;          // Threshold: not given to those holding an earlier award of this cycle
+    std::string repeat_article;     // 再次获奖: outside the quota, no money, e.g. "第十二条"
+};
+
 struct AwardSpec {
     std::string id;    // e.g. "main", "nomination", "innovation"
     std::string name;  // e.g. "区长质量奖"
@@ -29,6 +47,7 @@ struct AwardSpec {
     std::string article;              // where the award and its quota are set, e.g. "第四条"
     std::string prize_article;        // where its money is set, e.g. "第二十三条" (may be empty)
     std::string certificate_code;     // in certificate numbers ({award_code}), ASCII letters/digits, unique, e.g. "Z"
+    AwardConferral conferral;         // how the review results confer it
 };
 
 // 证书 (审定与表彰): how the certificates the government issues are numbered and printed.
@@ -74,6 +93,62 @@ struct PublicitySpec {
     std::string article;  // e.g. "第十四条"
 };
 
+// How several reviewers' totals for one applicant become the stage score (REFERENCE.md).
+struct AggregationSpec {
+    enum class Method {
+        Mean,         // 算术平均
+        Median,       // 中位数
+        TrimmedMean,  // 去掉一个最高分和一个最低分后平均, when at least trim_min_reviewers count
+        Consensus,    // 共识分: the group leader's consensus sheet
+    };
+    Method method = Method::Mean;
+    int trim_min_reviewers = 0;  // TrimmedMean: fewer counted scores than this → plain mean
+    std::string article;         // where the method is set (the pack's 评审细则 when the regulation is silent)
+};
+
+// 评审阶段: 资料评审, 现场评审, 演讲陈述 (the acceptance check comes before).
+struct StageSpec {
+    enum class Sheet {
+        Items,         // the GB/T 19580 sheet: a percentage per item
+        Presentation,  // one score out of max_points (通州区 演讲陈述)
+    };
+    std::string id;       // ASCII, e.g. "material", "onsite", "presentation"
+    std::string name;     // e.g. "资料评审"
+    std::string article;  // e.g. "第十八条"
+    Sheet sheet = Sheet::Items;
+    int max_points = 0;   // Presentation: the full score, e.g. 100 (Items: the sheet's total)
+    int min_reviewers = 3;            // per group (通州区 第八条: 3 名以上)
+    std::string min_reviewers_article;
+    AggregationSpec aggregation;
+    // Advancement into this stage from the previous one (资料评审 → 现场评审): at most
+    // ratio_tenths/10 candidates per planned award (通州区 第十六条 1:1.5 → 15); 0 = no
+    // ratio, the case sets a count or a minimum score.
+    int advancement_ratio_tenths = 0;
+    std::string advancement_article;
+};
+
+// The review stages and how their results become the proposed winners.
+struct ReviewSpec {
+    std::vector<StageSpec> stages;  // in procedure order
+    int rounding_decimals = 1;      // the one rounding, half up, of stage and final scores
+    std::string rounding_article;
+    // Final total: stage id → weight in percent, adding up to 100 (通州区 第十九条 20/70/10);
+    // one stage at 100 when the pack ranks by it (魏都区: 现场评审).
+    std::vector<std::pair<std::string, int>> weights;
+    std::string total_article;
+    std::string recusal_article;      // 回避
+    std::string ranking_article;      // 评委会审议 / 综合评价: proposes the winners
+    PublicitySpec publicity;          // 拟奖名单公示
+    bool refill_after_objection = true;  // false: 不进行递补 (通州区 第二十条)
+    std::string refill_article;
+    std::string feedback_article;     // 反馈 to applicants not past 资料评审 (鹿城区 第十四条; offered by every pack)
+
+    const StageSpec* find_stage(const std::string& stage_id) const {
+        for (const auto& s : stages) if (s.id == stage_id) return &s;
+        return nullptr;
+    }
+};
+
 struct Policy {
     std::string id;            // e.g. "weidu"
     std::string jurisdiction;  // e.g. "魏都区"
@@ -87,6 +162,7 @@ struct Policy {
                                          // applicants can be awarded
     CertificateSpec certificates;
     ScoreSheetSpec score_sheet;          // GB/T 19580 items and points
+    ReviewSpec review;                   // 评审阶段 and results
     std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)
     std::vector<std::string> severities;      // recognised Incident::severity values, mildest first
     std::vector<std::string> designations;    // recognised Applicant::designations, e.g. "专精特新小巨人"

@@ -1,6 +1,8 @@
 #include "packs/policy_pack.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -111,11 +113,14 @@ CheckSpec read_check(const nlohmann::json& j, const std::string& ptr, ConfigProb
     return c;
 }
 
-AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, ConfigProblems& problems) {
+AwardConferral read_conferral(ObjectReader& award, const Policy& p, bool review_present, ConfigProblems& problems);
+
+AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, const Policy& p, bool review_present,
+                     ConfigProblems& problems) {
     AwardSpec a;
     ObjectReader r(j, ptr, problems);
     r.only_keys({"id", "name", "quota", "prize_yuan", "open_to_application", "article", "prize_article",
-                 "certificate_code", "checks", "note"});
+                 "certificate_code", "checks", "conferral", "note"});
     r.text("note", false);
     a.id = r.text("id").value_or("");
     a.name = r.text("name").value_or("");
@@ -131,6 +136,7 @@ AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, ConfigProb
                                                         "\" 应只由英文字母和数字组成，如 \"Z\"（number_pattern 中的 {award_code}）");
     }
     a.checks = read_names(r, "checks", true, problems);
+    a.conferral = read_conferral(r, p, review_present, problems);
     return a;
 }
 
@@ -139,7 +145,8 @@ PublicitySpec read_publicity(ObjectReader& top, const std::string& key, ConfigPr
     const nlohmann::json* j = top.object(key);
     if (!j) return p;
     ObjectReader r(*j, top.at(key), problems);
-    r.only_keys({"length", "unit", "article"});
+    r.only_keys({"length", "unit", "article", "note"});
+    r.text("note", false);
     p.length = int(r.integer("length", 1).value_or(0));
     if (auto unit = r.text("unit")) {
         if (*unit == "working_days") p.unit = PeriodUnit::WorkingDays;
@@ -235,6 +242,279 @@ ScoreSheetSpec read_score_sheet(ObjectReader& top, ConfigProblems& problems) {
     return spec;
 }
 
+// ---- 评审阶段 (review) and how awards are conferred (conferral) ------------------------
+
+std::string list_ids(const std::vector<std::string>& ids) { return ids.empty() ? "（无）" : join(ids); }
+
+std::vector<std::string> stage_ids(const ReviewSpec& review) {
+    std::vector<std::string> ids;
+    for (const auto& s : review.stages)
+        if (!s.id.empty()) ids.push_back(s.id);
+    return ids;
+}
+
+long long power_of_ten(int n) {
+    long long p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+}
+
+// A score in points with at most `decimals` decimals, in units of 10^-decimals points.
+std::optional<long long> read_units(ObjectReader& r, const std::string& key, int decimals, double max, bool required,
+                                    ConfigProblems& problems) {
+    const auto v = r.number(key, 0, max, required);
+    if (!v) return std::nullopt;
+    const double scaled = *v * double(power_of_ten(decimals));
+    const double rounded = std::round(scaled);
+    if (std::fabs(scaled - rounded) > 1e-6) {
+        problems.add(r.at(key), "分数最多应有 " + std::to_string(decimals) +
+                                    " 位小数（review.rounding.decimals：得分按此取位后才与它比较），实际为" +
+                                    describe(*r.any(key, false)));
+        return std::nullopt;
+    }
+    return static_cast<long long>(rounded);
+}
+
+AggregationSpec read_aggregation(ObjectReader& stage, ConfigProblems& problems) {
+    AggregationSpec a;
+    const nlohmann::json* j = stage.object("aggregation");
+    if (!j) return a;
+    ObjectReader r(*j, stage.at("aggregation"), problems);
+    r.only_keys({"method", "trim_min_reviewers", "article", "note"});
+    r.text("note", false);
+    bool trimmed = false, known = true;  // an unknown method is reported once, not again through trim_min_reviewers
+    if (auto m = r.text("method")) {
+        if (*m == "mean") a.method = AggregationSpec::Method::Mean;
+        else if (*m == "median") a.method = AggregationSpec::Method::Median;
+        else if (*m == "trimmed_mean") a.method = AggregationSpec::Method::TrimmedMean, trimmed = true;
+        else if (*m == "consensus") a.method = AggregationSpec::Method::Consensus;
+        else {
+            known = false;
+            problems.add(r.at("method"), "未知的汇总方法 \"" + *m +
+                                             "\"；可用：mean（算术平均）、median（中位数）、trimmed_mean（去掉一个最高分和一个最低分后平均）、"
+                                             "consensus（组长提交的共识分）");
+        }
+    } else {
+        known = false;
+    }
+    if (trimmed) {
+        if (auto n = r.integer("trim_min_reviewers", 0)) {
+            if (*n < 3)
+                problems.add(r.at("trim_min_reviewers"), "应为不小于 3 的整数（去掉一个最高分和一个最低分后至少还要留下 1 名评委的分数），实际为 " +
+                                                             std::to_string(*n));
+            else a.trim_min_reviewers = int(*n);
+        }
+    } else if (known && r.any("trim_min_reviewers", false)) {
+        problems.add(r.at("trim_min_reviewers"), "只用于 method 为 trimmed_mean（去掉一个最高分和一个最低分后平均）的阶段");
+    }
+    a.article = read_article(r, "article", true, problems).value_or("");
+    return a;
+}
+
+StageSpec read_stage(const nlohmann::json& j, const std::string& ptr, bool first, const ScoreSheetSpec& sheet,
+                     ConfigProblems& problems) {
+    StageSpec s;
+    ObjectReader r(j, ptr, problems);
+    r.only_keys({"id", "name", "article", "sheet", "max_points", "min_reviewers", "min_reviewers_article", "aggregation",
+                 "advancement", "note"});
+    r.text("note", false);
+    if (auto id = r.text("id")) {
+        static const std::regex id_re("^[A-Za-z][A-Za-z0-9_-]*$");
+        if (std::regex_match(*id, id_re)) s.id = *id;
+        else problems.add(r.at("id"), "阶段编号 \"" + *id +
+                                          "\" 应由英文字母开头，只含英文字母、数字、- 或 _（评分表、reviewers.json 和 decisions.json 以它指称阶段），如 \"material\"");
+    }
+    s.name = r.text("name").value_or("");
+    s.article = read_article(r, "article", true, problems).value_or("");
+    bool presentation = false;
+    if (auto kind = r.text("sheet")) {
+        if (*kind == "items") s.sheet = StageSpec::Sheet::Items;
+        else if (*kind == "presentation") s.sheet = StageSpec::Sheet::Presentation, presentation = true;
+        else problems.add(r.at("sheet"), "未知的评分表 \"" + *kind +
+                                             "\"；应为 items（按 score_sheet 逐条款打分）或 presentation（演讲陈述，一个总分，满分 max_points）");
+    }
+    if (presentation) {
+        if (auto max = r.integer("max_points", 1)) {
+            s.max_points = int(*max);
+            // The total converts the score to the sheet's scale: score × total / max_points, in tenths.
+            if (sheet.total > 0 && (static_cast<long long>(sheet.total) * 10) % *max != 0)
+                problems.add(r.at("max_points"), "满分 " + std::to_string(*max) + " 应能整除评分表总分的 10 倍（" +
+                                                     std::to_string(sheet.total) + " × 10 = " + std::to_string(sheet.total * 10) +
+                                                     "）：计算总分时演讲陈述得分（最多一位小数）按 " + std::to_string(sheet.total) + "/" +
+                                                     std::to_string(*max) + " 折算，须仍是整数的百分之一分");
+        }
+    } else {
+        if (r.any("max_points", false))
+            problems.add(r.at("max_points"), "按条款打分（sheet 为 items）的阶段满分即 score_sheet.total，不应另填 max_points");
+        s.max_points = sheet.total;
+    }
+    s.min_reviewers = int(r.integer("min_reviewers", 1).value_or(1));
+    s.min_reviewers_article = read_article(r, "min_reviewers_article", false, problems).value_or("");
+    s.aggregation = read_aggregation(r, problems);
+    if (const nlohmann::json* adv = r.object("advancement", false)) {
+        if (first) {
+            problems.add(r.at("advancement"), "第一个评审阶段之前没有可据以确定进入名单的阶段，不应有 advancement（进入下一阶段的规则写在后一阶段上）");
+        } else {
+            ObjectReader a(*adv, r.at("advancement"), problems);
+            a.only_keys({"ratio", "article", "note"});
+            a.text("note", false);
+            if (auto ratio = a.number("ratio", 1, 100, false)) {
+                const double tenths = *ratio * 10;
+                if (std::fabs(tenths - std::round(tenths)) > 1e-6)
+                    problems.add(a.at("ratio"), "比例最多一位小数（如 1.5 即拟获奖组织与进入本阶段组织之比不超过 1:1.5），实际为" +
+                                                    describe((*adv)["ratio"]));
+                else s.advancement_ratio_tenths = int(std::round(tenths));
+            }
+            s.advancement_article = read_article(a, "article", true, problems).value_or("");
+        }
+    }
+    return s;
+}
+
+ReviewSpec read_review(ObjectReader& top, const ScoreSheetSpec& sheet, ConfigProblems& problems) {
+    ReviewSpec spec;
+    const nlohmann::json* j = top.object("review");
+    if (!j) return spec;
+    ObjectReader r(*j, top.at("review"), problems);
+    r.only_keys({"stages", "rounding", "total", "recusal_article", "ranking_article", "publicity", "refill_after_objection",
+                 "refill_article", "feedback_article", "note"});
+    r.text("note", false);
+
+    if (const nlohmann::json* stages = r.array("stages")) {
+        if (stages->empty()) problems.add(r.at("stages"), "至少应有一个评审阶段");
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < stages->size(); ++i) {
+            const std::string ptr = r.at("stages") + "/" + std::to_string(i);
+            StageSpec s = read_stage((*stages)[i], ptr, i == 0, sheet, problems);
+            if (!s.id.empty() && !ids.insert(s.id).second) problems.add(ptr + "/id", "阶段编号 \"" + s.id + "\" 重复");
+            spec.stages.push_back(std::move(s));
+        }
+    }
+
+    if (const nlohmann::json* rounding = r.object("rounding")) {
+        ObjectReader rr(*rounding, r.at("rounding"), problems);
+        rr.only_keys({"decimals", "article", "note"});
+        rr.text("note", false);
+        if (auto d = rr.integer("decimals", 0)) {
+            if (*d > 2) problems.add(rr.at("decimals"), "应为 0、1 或 2（评委打分精确到百分之一分），实际为 " + std::to_string(*d));
+            else spec.rounding_decimals = int(*d);
+        }
+        spec.rounding_article = read_article(rr, "article", false, problems).value_or("");
+    }
+
+    if (const nlohmann::json* total = r.object("total")) {
+        ObjectReader t(*total, r.at("total"), problems);
+        t.only_keys({"weights", "article", "note"});
+        t.text("note", false);
+        if (const nlohmann::json* weights = t.object("weights")) {
+            const std::vector<std::string> known = stage_ids(spec);
+            std::map<std::string, int> by_stage;
+            long long sum = 0;
+            bool all_read = true;
+            for (auto it = weights->begin(); it != weights->end(); ++it) {
+                const std::string at = t.at("weights") + "/" + packs_detail::pointer_token(it.key());
+                if (!spec.find_stage(it.key())) {
+                    problems.add(at, "阶段 \"" + it.key() + "\" 不是 review.stages 中的阶段编号（已有：" + list_ids(known) + "）");
+                    all_read = false;
+                    continue;
+                }
+                if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > 100) {
+                    problems.add(at, "权重应为 1 到 100 之间的整数（百分比），实际为" + describe(*it));
+                    all_read = false;
+                    continue;
+                }
+                by_stage[it.key()] = int(it->get<long long>());
+                sum += it->get<long long>();
+            }
+            if (weights->empty()) problems.add(t.at("weights"), "至少应有一个阶段的权重");
+            else if (all_read && sum != 100)
+                problems.add(t.at("weights"), "各阶段权重合计应为 100（百分比），实际为 " + std::to_string(sum));
+            for (const auto& s : spec.stages)  // in procedure order
+                if (by_stage.count(s.id)) spec.weights.emplace_back(s.id, by_stage[s.id]);
+        }
+        spec.total_article = read_article(t, "article", true, problems).value_or("");
+    }
+
+    spec.recusal_article = read_article(r, "recusal_article", false, problems).value_or("");
+    spec.ranking_article = read_article(r, "ranking_article", true, problems).value_or("");
+    spec.publicity = read_publicity(r, "publicity", problems);
+    spec.refill_after_objection = r.boolean("refill_after_objection").value_or(true);
+    // 不进行递补 rests on an article (通州区第二十条); a regulation silent on it leaves the pack free.
+    const bool refill_required = j->is_object() && j->contains("refill_after_objection") &&
+                                 (*j)["refill_after_objection"].is_boolean() && !spec.refill_after_objection;
+    spec.refill_article = read_article(r, "refill_article", refill_required, problems).value_or("");
+    spec.feedback_article = read_article(r, "feedback_article", false, problems).value_or("");
+    return spec;
+}
+
+AwardConferral read_conferral(ObjectReader& award, const Policy& p, bool review_present, ConfigProblems& problems) {
+    AwardConferral c;
+    const nlohmann::json* j = award.object("conferral", review_present);
+    if (!j) return c;
+    if (!review_present) {
+        problems.add(award.at("conferral"), "政策包没有 review（评审阶段），conferral 无从适用；请先补充 review，或删去 conferral");
+        return c;
+    }
+    ObjectReader r(*j, award.at("conferral"), problems);
+    r.only_keys({"by", "candidates_from", "min_total", "min_total_article", "reached_stage", "exclusive", "repeat_article",
+                 "note"});
+    r.text("note", false);
+    enum { Unknown, Rank, Threshold } by = Unknown;
+    if (auto b = r.text("by")) {
+        if (*b == "rank") by = Rank, c.by = AwardConferral::By::Rank;
+        else if (*b == "threshold") by = Threshold, c.by = AwardConferral::By::Threshold;
+        else problems.add(r.at("by"), "\"" + *b + "\" 应为 rank（候选组织按综合得分排名，在名额内授予）或 threshold（达到 min_total 且进入 reached_stage 的组织均授予）");
+    }
+    auto only_for = [&](const char* key, const char* which) {
+        if (r.any(key, false)) problems.add(r.at(key), std::string("只用于 by 为 ") + which + " 的奖项");
+    };
+    if (by == Rank) {
+        c.candidates_from = read_names(r, "candidates_from", true, problems);
+        if (const nlohmann::json* list = r.array("candidates_from", false); list && list->empty())
+            problems.add(r.at("candidates_from"), "至少应列出一个奖项（其申报组织为候选组织）");
+        only_for("reached_stage", "threshold");
+        only_for("exclusive", "threshold");
+    } else if (by == Threshold) {
+        only_for("candidates_from", "rank");
+        if (auto stage = r.text("reached_stage")) {
+            if (p.review.find_stage(*stage)) c.reached_stage = *stage;
+            else problems.add(r.at("reached_stage"), "阶段 \"" + *stage + "\" 不是 review.stages 中的阶段编号（已有：" +
+                                                          list_ids(stage_ids(p.review)) + "）");
+        }
+        c.exclusive = r.boolean("exclusive", false).value_or(true);
+    }
+    const double max = p.score_sheet.total > 0 ? double(p.score_sheet.total) : 1e9;
+    const auto units = read_units(r, "min_total", p.review.rounding_decimals, max, by == Threshold, problems);
+    c.min_total_units = units.value_or(0);
+    c.min_total_article = read_article(r, "min_total_article", r.any("min_total", false) != nullptr, problems).value_or("");
+    c.repeat_article = read_article(r, "repeat_article", false, problems).value_or("");
+    return c;
+}
+
+// Conferral against the other awards: candidates_from names awards that take applications;
+// a ranked award needs places, a threshold award has none.
+void cross_check_conferral(const Policy& p, ConfigProblems& problems) {
+    std::vector<std::string> names;
+    for (const auto& a : p.awards)
+        if (!a.name.empty()) names.push_back(a.name);
+    for (std::size_t i = 0; i < p.awards.size(); ++i) {
+        const AwardSpec& a = p.awards[i];
+        const std::string ptr = "/awards/" + std::to_string(i);
+        for (std::size_t k = 0; k < a.conferral.candidates_from.size(); ++k) {
+            const std::string& name = a.conferral.candidates_from[k];
+            const std::string at = ptr + "/conferral/candidates_from/" + std::to_string(k);
+            const AwardSpec* named = p.find_award_by_name(name);
+            if (!named) problems.add(at, "奖项 \"" + name + "\" 不是本政策包的奖项（已有：" + list_ids(names) + "）");
+            else if (!named->open_to_application)
+                problems.add(at, "奖项 \"" + name + "\" 不接受申报（open_to_application 为 false），没有以它申报的组织可作候选");
+        }
+        if (a.conferral.by == AwardConferral::By::Rank && !a.conferral.candidates_from.empty() && a.quota == 0)
+            problems.add(ptr + "/quota", "按排名授予（conferral.by 为 rank）的奖项应有名额（quota 不小于 1）");
+        if (a.conferral.by == AwardConferral::By::Threshold && a.quota != 0)
+            problems.add(ptr + "/quota", "达到分数线即授予（conferral.by 为 threshold）的奖项不设名额，quota 应为 0");
+    }
+}
+
 // Checks that look at other parts of the pack: award names, incident kinds, severities, designations.
 void cross_check(const Policy& p, const std::vector<std::string>& designations, ConfigProblems& problems) {
     std::set<std::string> ids;
@@ -317,8 +597,8 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     ConfigProblems problems(file);
     ObjectReader top(root, "", problems);
     top.only_keys({"id", "jurisdiction", "regulation", "award_title", "incident_kinds", "severities", "designations",
-                   "acceptance_publicity", "rejection_article", "review_article", "certificates", "score_sheet", "awards", "checks",
-                   "note"});
+                   "acceptance_publicity", "rejection_article", "review_article", "certificates", "score_sheet", "review",
+                   "awards", "checks", "note"});
     top.text("note", false);
 
     Policy p;
@@ -340,6 +620,9 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     p.review_article = read_article(top, "review_article", true, problems).value_or("");
     p.certificates = read_certificates(top, problems);
     p.score_sheet = read_score_sheet(top, problems);
+    // 评审阶段: optional (a pack may cover acceptance only), complete when present.
+    const bool review_present = root.is_object() && root.contains("review");
+    if (review_present) p.review = read_review(top, p.score_sheet, problems);
 
     if (const nlohmann::json* checks = top.array("checks")) {
         for (std::size_t i = 0; i < checks->size(); ++i) {
@@ -349,10 +632,11 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     if (const nlohmann::json* awards = top.array("awards")) {
         if (awards->empty()) problems.add("/awards", "至少应有一个奖项");
         for (std::size_t i = 0; i < awards->size(); ++i) {
-            p.awards.push_back(read_award((*awards)[i], "/awards/" + std::to_string(i), problems));
+            p.awards.push_back(read_award((*awards)[i], "/awards/" + std::to_string(i), p, review_present, problems));
         }
     }
     cross_check(p, p.designations, problems);
+    if (review_present) cross_check_conferral(p, problems);
     problems.throw_if_any();
     return p;
 }

@@ -516,3 +516,510 @@ TEST_CASE("Pack loader: score item ids must be unique and under their category, 
     CHECK(contains(e, "/score_sheet/percent_step"));
     CHECK(contains(e, "/score_sheet/categories/6/kind"));
 }
+
+// ---- 评审阶段 (review) and conferral: 魏都区 and 通州区 --------------------------------
+
+namespace {
+
+const std::filesystem::path kTzPack = source("templates/policies/tongzhou.json");
+
+const award::Policy& tongzhou() {
+    static const award::Policy p = award::load_policy_pack(kTzPack);
+    return p;
+}
+
+json tz_json() {
+    std::ifstream in(kTzPack);
+    return json::parse(in);
+}
+
+// As broken(), on the 通州区 pack.
+std::string broken_tz(const std::function<void(json&)>& edit) {
+    TempDir dir;
+    json j = tz_json();
+    edit(j);
+    auto file = dir.write("tongzhou.json", j.dump(2));
+    try {
+        award::load_policy_pack(file);
+    } catch (const award::ConfigError& e) {
+        std::string m = e.what();
+        CHECK(contains(m, file.string()));
+        return m;
+    }
+    FAIL("expected ConfigError");
+    return "";
+}
+
+// The message's line about `pointer` (each problem is one line "file: pointer: message").
+std::string line_of(const std::string& message, const std::string& pointer) {
+    std::size_t at = message.find(": " + pointer + ": ");
+    if (at == std::string::npos) return "";
+    std::size_t start = message.rfind('\n', at);
+    std::size_t end = message.find('\n', at);
+    return message.substr(start == std::string::npos ? 0 : start + 1,
+                          end == std::string::npos ? std::string::npos : end - (start == std::string::npos ? 0 : start + 1));
+}
+
+std::string strip_spaces(const std::string& s) {
+    std::string out;
+    for (char ch : s)
+        if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') out += ch;
+    return out;
+}
+
+std::string regulation_text(const std::string& file) {
+    std::ifstream in(source("../shared/regulations/" + file));
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("WD pack: 材料评审 and 现场评审 by trimmed mean, ranked by the on-site score, 5 working days of publicity") {
+    const auto& r = weidu().review;
+    REQUIRE(r.stages.size() == 2);
+    const auto& material = r.stages[0];
+    const auto& onsite = r.stages[1];
+    CHECK(material.id == "material");
+    CHECK(material.name == "材料评审");
+    CHECK(material.article == "第十八条");
+    CHECK(material.sheet == award::StageSpec::Sheet::Items);
+    CHECK(material.max_points == 1000);  // the score sheet's total
+    CHECK(material.min_reviewers == 3);
+    CHECK(material.min_reviewers_article.empty());  // the regulation fixes no number
+    CHECK(material.aggregation.method == award::AggregationSpec::Method::TrimmedMean);
+    CHECK(material.aggregation.trim_min_reviewers == 5);
+    CHECK(material.advancement_ratio_tenths == 0);
+    CHECK(onsite.id == "onsite");
+    CHECK(onsite.name == "现场评审");
+    CHECK(onsite.article == "第十九条");
+    CHECK(onsite.advancement_ratio_tenths == 0);  // no ratio: the case sets a count or a minimum
+    CHECK(onsite.advancement_article == "第十八条");
+    CHECK(r.find_stage("onsite") == &onsite);
+    CHECK(r.find_stage("presentation") == nullptr);
+
+    CHECK(r.rounding_decimals == 1);
+    CHECK(r.weights == std::vector<std::pair<std::string, int>>{{"onsite", 100}});
+    CHECK(r.total_article == "第二十条");
+    CHECK(r.recusal_article == "第二十七条");
+    CHECK(r.ranking_article == "第二十条");
+    CHECK(r.publicity.length == 5);
+    CHECK(r.publicity.unit == award::PeriodUnit::WorkingDays);
+    CHECK(r.publicity.article == "第二十一条");
+    CHECK(r.refill_after_objection);
+    CHECK(r.refill_article.empty());
+    CHECK(r.feedback_article.empty());  // no article of its own to cite
+}
+
+TEST_CASE("WD pack: 第四条 awards conferred by rank with a minimum, the 创新奖 to every ≥500 that reached 现场评审") {
+    const auto* main = weidu().find_award_by_name("区长质量奖");
+    const auto* nomination = weidu().find_award_by_name("区长质量提名奖");
+    const auto* innovation = weidu().find_award_by_name("质量管理创新奖");
+    REQUIRE(main);
+    REQUIRE(nomination);
+    REQUIRE(innovation);
+    CHECK(main->conferral.by == award::AwardConferral::By::Rank);
+    CHECK(main->conferral.candidates_from == std::vector<std::string>{"区长质量奖"});
+    CHECK(main->conferral.min_total_units == 6000);  // 600.0 points in tenths
+    CHECK(main->conferral.min_total_article == "第四条、第二十六条");
+    CHECK(main->conferral.repeat_article == "第十二条");
+    CHECK(nomination->conferral.by == award::AwardConferral::By::Rank);
+    CHECK(nomination->conferral.candidates_from == std::vector<std::string>{"区长质量提名奖"});
+    CHECK(nomination->conferral.min_total_units == 5000);
+    CHECK(nomination->conferral.repeat_article == "第十二条");
+    CHECK(innovation->conferral.by == award::AwardConferral::By::Threshold);
+    CHECK(innovation->conferral.min_total_units == 5000);
+    CHECK(innovation->conferral.reached_stage == "onsite");
+    CHECK(innovation->conferral.exclusive);
+    CHECK(innovation->conferral.min_total_article == "第四条");
+}
+
+TEST_CASE("TZ pack: the real tongzhou.json loads with its awards, money and checks") {
+    const auto& p = tongzhou();
+    CHECK(p.id == "tongzhou");
+    CHECK(p.jurisdiction == "通州区");
+    CHECK(p.regulation == "通州区区长质量奖管理办法");
+    CHECK(p.award_title == "通州区区长质量奖");
+    REQUIRE(p.awards.size() == 2);
+    const auto& main = p.awards[0];
+    const auto& nomination = p.awards[1];
+    CHECK(main.name == "区长质量奖");
+    CHECK(main.quota == 2);
+    CHECK(main.prize_yuan == 300000);
+    CHECK(main.article == "第四条");
+    CHECK(main.prize_article == "第二十一条");
+    CHECK(main.open_to_application);
+    CHECK(nomination.name == "区长质量奖提名奖");
+    CHECK(nomination.quota == 2);
+    CHECK(nomination.prize_yuan == 50000);
+    CHECK_FALSE(nomination.open_to_application);
+    CHECK(nomination.checks.empty());
+
+    std::vector<std::string> articles;
+    for (const auto& id : main.checks) articles.push_back(p.find_check(id)->kind + " " + p.find_check(id)->article);
+    CHECK(articles == std::vector<std::string>{
+                          "registered_in 第十一条（二）", "min_years_operating 第十一条（二）", "declaration 第十二条（一）",
+                          "declaration 第十二条（一）", "no_incident_within 第十二条（二）", "no_incident_within 第十二条（三）",
+                          "no_incident_within 第十二条（四）", "no_incident_within 第十二条（五）",
+                          "cooldown_after_award 第二十七条", "ban_after_revocation 第二十三条"});
+    CHECK(p.find_check("tz-11-years")->params["years"] == 3);
+    CHECK(p.find_check("tz-27-cooldown")->params["years"] == 3);
+    CHECK(p.find_check("tz-23-revocation-ban")->params["years"] == 5);
+    CHECK(p.certificates.number_pattern == "TZ{year}{award_code}{seq:3}");
+    CHECK(p.certificates.article == "第二十一条");
+    CHECK(p.certificates.template_file == "通州区区长质量奖证书.json");
+    CHECK(std::filesystem::exists(source("templates/certificates/通州区区长质量奖证书.json")));
+    CHECK(main.certificate_code != nomination.certificate_code);
+}
+
+TEST_CASE("TZ pack: 资料 20%, 现场 70% after a 1:1.5 cut, 演讲陈述 10% out of 100; 10 days of publicity, no refill") {
+    const auto& r = tongzhou().review;
+    REQUIRE(r.stages.size() == 3);
+    CHECK(r.stages[0].id == "material");
+    CHECK(r.stages[0].name == "资料评审");
+    CHECK(r.stages[0].article == "第十六条");
+    CHECK(r.stages[0].min_reviewers == 3);
+    CHECK(r.stages[0].min_reviewers_article == "第八条");
+    CHECK(r.stages[1].id == "onsite");
+    CHECK(r.stages[1].article == "第十七条");
+    CHECK(r.stages[1].min_reviewers == 3);
+    CHECK(r.stages[1].min_reviewers_article == "第八条");
+    CHECK(r.stages[1].advancement_ratio_tenths == 15);
+    CHECK(r.stages[1].advancement_article == "第十六条");
+    const auto& presentation = r.stages[2];
+    CHECK(presentation.id == "presentation");
+    CHECK(presentation.name == "演讲陈述");
+    CHECK(presentation.article == "第十八条");
+    CHECK(presentation.sheet == award::StageSpec::Sheet::Presentation);
+    CHECK(presentation.max_points == 100);
+    CHECK(presentation.aggregation.method == award::AggregationSpec::Method::Mean);
+    CHECK(presentation.advancement_ratio_tenths == 0);
+    CHECK(r.weights == std::vector<std::pair<std::string, int>>{{"material", 20}, {"onsite", 70}, {"presentation", 10}});
+    CHECK(r.total_article == "第十九条");
+    CHECK(r.publicity.length == 10);
+    CHECK(r.publicity.unit == award::PeriodUnit::CalendarDays);
+    CHECK(r.publicity.article == "第二十条");
+    CHECK_FALSE(r.refill_after_objection);
+    CHECK(r.refill_article == "第二十条");
+    CHECK(r.recusal_article == "第二十二条");
+
+    // The 提名奖 goes to the 区长质量奖 applicants after the main award; re-winners by 第二十七条; no minimum.
+    for (const auto& a : tongzhou().awards) {
+        INFO(a.name);
+        CHECK(a.conferral.by == award::AwardConferral::By::Rank);
+        CHECK(a.conferral.candidates_from == std::vector<std::string>{"区长质量奖"});
+        CHECK(a.conferral.min_total_units == 0);
+        CHECK(a.conferral.repeat_article == "第二十七条");
+    }
+}
+
+TEST_CASE("TZ pack: each requirement is quoted word for word from the regulation (layout spaces aside)") {
+    const std::string text = strip_spaces(regulation_text("tongzhou-district.txt"));
+    if (text.empty()) {
+        WARN("regulation text not found beside the repo; quoting not verified");
+        return;
+    }
+    for (const auto& c : tongzhou().checks) {
+        INFO(c.id);
+        CHECK(contains(text, strip_spaces(c.requirement)));
+        CHECK(c.requirement.find(' ') == std::string::npos);  // quoted without the layout's spaces
+    }
+}
+
+TEST_CASE("TZ pack: every letter sentence reads as one sentence citing its article and the facts") {
+    award::Applicant a;
+    a.name = "南通某某有限公司";
+    a.credit_code = "91320612MA1XXXXXXX";
+    a.award = "区长质量奖";
+    a.region = "崇川区";
+    a.founded = Date(2024, 1, 10);
+    a.incidents = {{Date(2025, 6, 1), "抽查验收不合格", "一般", "产品监督抽查不合格"},
+                   {Date(2024, 5, 1), "生产安全事故", "一般", "车间机械伤害"},
+                   {Date(2025, 2, 1), "行政处罚", "一般", "环保罚款"},
+                   {Date(2025, 8, 1), "其他违法行为", "一般", "违规用工"}};
+    a.prior_awards = {{"区长质量奖", Date(2024, 1, 10), Date(2025, 3, 1)}};
+    std::vector<award::Decision> none;
+    award::CheckContext ctx{tongzhou(), Date(2026, 9, 18), 2026, none};
+    std::map<std::string, std::string> facts = {
+        {"tz-11-region", "崇川区"},           {"tz-11-years", "2024年1月10日"},
+        {"tz-12-licences", "资质或证照"},     {"tz-12-policy", "政策要求"},
+        {"tz-12-spot-check", "2025年6月1日"}, {"tz-12-accidents", "2024年5月1日"},
+        {"tz-12-penalties", "2025年2月1日"},  {"tz-12-other", "2025年8月1日"},
+        {"tz-27-cooldown", "2024年1月10日"},  {"tz-23-revocation-ban", "2025年3月1日"}};
+    REQUIRE(tongzhou().checks.size() == facts.size());
+    for (const auto& spec : tongzhou().checks) {
+        auto r = award::run_check(spec, a, ctx);
+        INFO(spec.id << ": " << r.reason);
+        CHECK_FALSE(r.passed);
+        CHECK(r.reason.rfind("贵单位", 0) == 0);
+        CHECK(contains(r.reason, "《通州区区长质量奖管理办法》" + spec.article));
+        CHECK(contains(r.reason, "“" + spec.requirement + "”"));
+        CHECK(contains(r.reason, facts.at(spec.id)));
+        CHECK(r.reason.find('{') == std::string::npos);
+        CHECK(r.reason.substr(r.reason.size() - 3) == "。");
+        CHECK(r.reason.find("。") == r.reason.size() - 3);
+    }
+}
+
+TEST_CASE("TZ pack: 第十二条（三） counts a 一般 production-safety accident but only 较大 public-health, environment, food incidents") {
+    const auto& spec = *tongzhou().find_check("tz-12-accidents");
+    std::vector<award::Decision> none;
+    award::CheckContext ctx{tongzhou(), Date(2026, 9, 18), 2026, none};
+    award::Applicant a;
+    a.name = "南通某某有限公司";
+    a.incidents = {{Date(2025, 1, 1), "公共卫生事故", "一般", ""},
+                   {Date(2025, 1, 2), "环境事故", "一般", ""},
+                   {Date(2025, 1, 3), "食品安全事故", "一般", ""}};
+    CHECK(award::run_check(spec, a, ctx).passed);
+    a.incidents.push_back({Date(2025, 1, 4), "环境事故", "较大", "废水超标排放"});
+    CHECK_FALSE(award::run_check(spec, a, ctx).passed);
+    a.incidents = {{Date(2025, 1, 5), "生产安全事故", "一般", ""}};
+    CHECK_FALSE(award::run_check(spec, a, ctx).passed);
+    // Exactly three years before the deadline is outside 近三年 (exclusive_start, as in 魏都区).
+    a.incidents = {{Date(2023, 9, 18), "生产安全事故", "一般", ""}};
+    CHECK(award::run_check(spec, a, ctx).passed);
+}
+
+TEST_CASE("Pack catalog: the real catalog holds both 魏都区 and 通州区") {
+    auto catalog = award::load_policy_catalog(source("templates/policies"));
+    REQUIRE(catalog.count("weidu") == 1);
+    REQUIRE(catalog.count("tongzhou") == 1);
+    CHECK(catalog.at("tongzhou").jurisdiction == "通州区");
+    CHECK(catalog.at("tongzhou").source == kTzPack);
+}
+
+TEST_CASE("Pack loader: a pack without review loads (acceptance only), but not with a conferral") {
+    TempDir dir;
+    json j = real_json();
+    j.erase("review");
+    for (auto& a : j["awards"]) a.erase("conferral");
+    award::Policy p = award::load_policy_pack(dir.write("weidu.json", j.dump(2)));
+    CHECK(p.review.stages.empty());
+    CHECK(p.review.weights.empty());
+
+    auto m = broken([](json& j) {
+        j.erase("review");
+        j["awards"][1].erase("conferral");
+        j["awards"][2].erase("conferral");
+    });
+    CHECK(contains(line_of(m, "/awards/0/conferral"), "review"));
+    CHECK_FALSE(contains(m, "/awards/1/conferral"));
+}
+
+TEST_CASE("Pack loader: with a review, every award needs its conferral") {
+    auto m = broken([](json& j) { j["awards"][1].erase("conferral"); });
+    CHECK(contains(m, "/awards/1/conferral: 缺少字段"));
+}
+
+TEST_CASE("Pack loader: an incomplete review names each missing part") {
+    auto m = broken([](json& j) {
+        j["review"].erase("rounding");
+        j["review"].erase("total");
+        j["review"].erase("publicity");
+        j["review"].erase("ranking_article");
+        j["review"].erase("refill_after_objection");
+        j["review"]["stages"][0].erase("aggregation");
+        j["review"]["stages"][1].erase("min_reviewers");
+    });
+    for (const char* ptr : {"/review/rounding", "/review/total", "/review/publicity", "/review/ranking_article",
+                            "/review/refill_after_objection", "/review/stages/0/aggregation", "/review/stages/1/min_reviewers"}) {
+        INFO(ptr);
+        CHECK(contains(line_of(m, ptr), "缺少字段"));
+    }
+    auto empty = broken([](json& j) { j["review"]["stages"] = json::array(); });
+    CHECK(contains(line_of(empty, "/review/stages"), "至少应有一个评审阶段"));
+}
+
+TEST_CASE("Pack loader: an unknown aggregation method, sheet, publicity unit or conferral kind is refused with the choices") {
+    auto m = broken([](json& j) {
+        j["review"]["stages"][0]["aggregation"]["method"] = "average";
+        j["review"]["stages"][1]["sheet"] = "item";
+        j["review"]["publicity"]["unit"] = "days";
+        j["awards"][0]["conferral"]["by"] = "ranking";
+    });
+    const std::string method = line_of(m, "/review/stages/0/aggregation/method");
+    CHECK(contains(method, "average"));
+    CHECK(contains(method, "trimmed_mean"));
+    CHECK(contains(method, "consensus"));
+    CHECK(line_of(m, "/review/stages/0/aggregation/trim_min_reviewers").empty());  // reported once, by the method
+    const std::string sheet = line_of(m, "/review/stages/1/sheet");
+    CHECK(contains(sheet, "\"item\""));
+    CHECK(contains(sheet, "presentation"));
+    CHECK(contains(line_of(m, "/review/publicity/unit"), "calendar_days"));
+    const std::string by = line_of(m, "/awards/0/conferral/by");
+    CHECK(contains(by, "ranking"));
+    CHECK(contains(by, "threshold"));
+}
+
+TEST_CASE("Pack loader: stage ids are unique and ASCII") {
+    auto twice = broken([](json& j) { j["review"]["stages"][1]["id"] = "material"; });
+    CHECK(contains(line_of(twice, "/review/stages/1/id"), "重复"));
+    CHECK(line_of(twice, "/review/stages/0/id").empty());
+    for (const char* id : {"现场", "on site", "1st"}) {
+        INFO(id);
+        auto m = broken([&](json& j) { j["review"]["stages"][0]["id"] = id; });
+        CHECK(contains(line_of(m, "/review/stages/0/id"), "英文字母"));
+    }
+}
+
+TEST_CASE("Pack loader: weights must name stages of the pack and add up to 100") {
+    auto unknown = broken_tz([](json& j) {
+        j["review"]["total"]["weights"].erase("presentation");
+        j["review"]["total"]["weights"]["speech"] = 10;
+    });
+    const std::string line = line_of(unknown, "/review/total/weights/speech");
+    CHECK(contains(line, "speech"));
+    CHECK(contains(line, "material、onsite、presentation"));
+    auto sum = broken_tz([](json& j) { j["review"]["total"]["weights"]["onsite"] = 60; });
+    CHECK(contains(line_of(sum, "/review/total/weights"), "权重合计应为 100（百分比），实际为 90"));
+    auto zero = broken_tz([](json& j) { j["review"]["total"]["weights"]["presentation"] = 0; });
+    CHECK(contains(line_of(zero, "/review/total/weights/presentation"), "1 到 100"));
+}
+
+TEST_CASE("Pack loader: an advancement ratio only after the first stage, with at most one decimal") {
+    auto first = broken_tz([](json& j) { j["review"]["stages"][0]["advancement"] = {{"ratio", 1.5}, {"article", "第十六条"}}; });
+    CHECK(contains(line_of(first, "/review/stages/0/advancement"), "第一个评审阶段"));
+    auto decimals = broken_tz([](json& j) { j["review"]["stages"][1]["advancement"]["ratio"] = 1.25; });
+    CHECK(contains(line_of(decimals, "/review/stages/1/advancement/ratio"), "一位小数"));
+    auto below = broken_tz([](json& j) { j["review"]["stages"][1]["advancement"]["ratio"] = 0.5; });
+    CHECK_FALSE(line_of(below, "/review/stages/1/advancement/ratio").empty());
+    auto article = broken_tz([](json& j) { j["review"]["stages"][1]["advancement"].erase("article"); });
+    CHECK(contains(line_of(article, "/review/stages/1/advancement/article"), "缺少字段"));
+}
+
+TEST_CASE("Pack loader: the articles of stages, aggregation, total, publicity and conferral are required") {
+    auto m = broken_tz([](json& j) {
+        j["review"]["stages"][0].erase("article");
+        j["review"]["stages"][2]["aggregation"].erase("article");
+        j["review"]["total"].erase("article");
+        j["review"]["publicity"].erase("article");
+        j["review"].erase("refill_article");  // 不进行递补 rests on 第二十条
+    });
+    for (const char* ptr : {"/review/stages/0/article", "/review/stages/2/aggregation/article", "/review/total/article",
+                            "/review/publicity/article", "/review/refill_article"}) {
+        INFO(ptr);
+        CHECK(contains(line_of(m, ptr), "缺少字段"));
+    }
+    auto wd = broken([](json& j) {
+        j["awards"][0]["conferral"].erase("min_total_article");
+        j["awards"][2]["conferral"].erase("min_total_article");
+        j["review"]["stages"][1]["aggregation"]["article"] = "评审细则";
+    });
+    CHECK(contains(line_of(wd, "/awards/0/conferral/min_total_article"), "缺少字段"));
+    CHECK(contains(line_of(wd, "/awards/2/conferral/min_total_article"), "缺少字段"));
+    CHECK(contains(line_of(wd, "/review/stages/1/aggregation/article"), "评审细则"));
+}
+
+TEST_CASE("Pack loader: a refill allowed by a silent regulation needs no article") {
+    TempDir dir;
+    json j = tz_json();
+    j["review"]["refill_after_objection"] = true;
+    j["review"].erase("refill_article");
+    CHECK(award::load_policy_pack(dir.write("tongzhou.json", j.dump(2))).review.refill_after_objection);
+}
+
+TEST_CASE("Pack loader: candidates_from must name awards of the pack that take applications") {
+    auto unknown = broken([](json& j) { j["awards"][1]["conferral"]["candidates_from"][0] = "区长提名奖"; });
+    const std::string line = line_of(unknown, "/awards/1/conferral/candidates_from/0");
+    CHECK(contains(line, "区长提名奖"));
+    CHECK(contains(line, "区长质量奖、区长质量提名奖、质量管理创新奖"));
+    auto closed = broken_tz([](json& j) { j["awards"][1]["conferral"]["candidates_from"] = {"区长质量奖提名奖"}; });
+    CHECK(contains(line_of(closed, "/awards/1/conferral/candidates_from/0"), "不接受申报"));
+    auto empty = broken([](json& j) { j["awards"][0]["conferral"]["candidates_from"] = json::array(); });
+    CHECK(contains(line_of(empty, "/awards/0/conferral/candidates_from"), "至少应列出一个奖项"));
+}
+
+TEST_CASE("Pack loader: a threshold award names a stage of the pack and its minimum") {
+    auto stage = broken([](json& j) { j["awards"][2]["conferral"]["reached_stage"] = "presentation"; });
+    const std::string line = line_of(stage, "/awards/2/conferral/reached_stage");
+    CHECK(contains(line, "presentation"));
+    CHECK(contains(line, "material、onsite"));
+    auto missing = broken([](json& j) {
+        j["awards"][2]["conferral"].erase("reached_stage");
+        j["awards"][2]["conferral"].erase("min_total");
+    });
+    CHECK(contains(line_of(missing, "/awards/2/conferral/reached_stage"), "缺少字段"));
+    CHECK(contains(line_of(missing, "/awards/2/conferral/min_total"), "缺少字段"));
+    auto mixed = broken([](json& j) {
+        j["awards"][2]["conferral"]["candidates_from"] = {"区长质量奖"};
+        j["awards"][0]["conferral"]["reached_stage"] = "onsite";
+        j["awards"][0]["conferral"]["exclusive"] = false;
+    });
+    CHECK(contains(line_of(mixed, "/awards/2/conferral/candidates_from"), "rank"));
+    CHECK(contains(line_of(mixed, "/awards/0/conferral/reached_stage"), "threshold"));
+    CHECK(contains(line_of(mixed, "/awards/0/conferral/exclusive"), "threshold"));
+}
+
+TEST_CASE("Pack loader: a ranked award needs places, a threshold award has none") {
+    auto m = broken([](json& j) {
+        j["awards"][0]["quota"] = 0;
+        j["awards"][2]["quota"] = 3;
+    });
+    CHECK(contains(line_of(m, "/awards/0/quota"), "rank"));
+    CHECK(contains(line_of(m, "/awards/2/quota"), "threshold"));
+}
+
+TEST_CASE("Pack loader: the trimmed mean needs at least 3 reviewers to trim, and only it takes trim_min_reviewers") {
+    auto two = broken([](json& j) { j["review"]["stages"][0]["aggregation"]["trim_min_reviewers"] = 2; });
+    CHECK(contains(line_of(two, "/review/stages/0/aggregation/trim_min_reviewers"), "不小于 3"));
+    auto missing = broken([](json& j) { j["review"]["stages"][0]["aggregation"].erase("trim_min_reviewers"); });
+    CHECK(contains(line_of(missing, "/review/stages/0/aggregation/trim_min_reviewers"), "缺少字段"));
+    auto mean = broken_tz([](json& j) { j["review"]["stages"][2]["aggregation"]["trim_min_reviewers"] = 5; });
+    CHECK(contains(line_of(mean, "/review/stages/2/aggregation/trim_min_reviewers"), "trimmed_mean"));
+}
+
+TEST_CASE("Pack loader: rounding keeps 0 to 2 decimals, and a minimum has no more decimals than that") {
+    auto three = broken([](json& j) { j["review"]["rounding"]["decimals"] = 3; });
+    CHECK(contains(line_of(three, "/review/rounding/decimals"), "0、1 或 2"));
+    auto fine = broken([](json& j) { j["awards"][0]["conferral"]["min_total"] = 600.05; });
+    CHECK(contains(line_of(fine, "/awards/0/conferral/min_total"), "最多应有 1 位小数"));
+    auto whole = broken([](json& j) {
+        j["review"]["rounding"]["decimals"] = 0;
+        j["awards"][2]["conferral"]["min_total"] = 499.5;
+    });
+    CHECK(contains(line_of(whole, "/awards/2/conferral/min_total"), "最多应有 0 位小数"));
+    auto above = broken([](json& j) { j["awards"][0]["conferral"]["min_total"] = 1200; });
+    CHECK(contains(line_of(above, "/awards/0/conferral/min_total"), "0 到 1000"));
+
+    TempDir dir;
+    json j = real_json();
+    j["review"]["rounding"]["decimals"] = 2;
+    j["awards"][0]["conferral"]["min_total"] = 600.05;
+    j["awards"][1]["conferral"]["min_total"] = 512.3;
+    award::Policy p = award::load_policy_pack(dir.write("weidu.json", j.dump(2)));
+    CHECK(p.review.rounding_decimals == 2);
+    CHECK(p.awards[0].conferral.min_total_units == 60005);
+    CHECK(p.awards[1].conferral.min_total_units == 51230);
+    CHECK(p.awards[2].conferral.min_total_units == 50000);
+}
+
+TEST_CASE("Pack loader: a presentation's full score must convert exactly to the sheet's total") {
+    auto thirty = broken_tz([](json& j) { j["review"]["stages"][2]["max_points"] = 30; });
+    const std::string line = line_of(thirty, "/review/stages/2/max_points");
+    CHECK(contains(line, "满分 30"));
+    CHECK(contains(line, "10000"));
+    auto missing = broken_tz([](json& j) { j["review"]["stages"][2].erase("max_points"); });
+    CHECK(contains(line_of(missing, "/review/stages/2/max_points"), "缺少字段"));
+    auto on_items = broken_tz([](json& j) { j["review"]["stages"][0]["max_points"] = 1000; });
+    CHECK(contains(line_of(on_items, "/review/stages/0/max_points"), "score_sheet.total"));
+
+    TempDir dir;
+    json j = tz_json();
+    j["review"]["stages"][2]["max_points"] = 40;  // 10000 / 40 = 250: exact
+    CHECK(award::load_policy_pack(dir.write("tongzhou.json", j.dump(2))).review.stages[2].max_points == 40);
+}
+
+TEST_CASE("Pack loader: at least one reviewer per stage") {
+    auto m = broken([](json& j) { j["review"]["stages"][1]["min_reviewers"] = 0; });
+    CHECK(contains(line_of(m, "/review/stages/1/min_reviewers"), "不小于 1"));
+}
+
+TEST_CASE("Pack loader: unknown keys in the review and conferral are named") {
+    auto m = broken([](json& j) {
+        j["review"]["publicty"] = j["review"]["publicity"];
+        j["review"]["stages"][0]["aggregation"]["trim"] = 5;
+        j["awards"][0]["conferral"]["min_score"] = 600;
+    });
+    CHECK(contains(line_of(m, "/review/publicty"), "未知字段"));
+    CHECK(contains(line_of(m, "/review/stages/0/aggregation/trim"), "未知字段"));
+    CHECK(contains(line_of(m, "/awards/0/conferral/min_score"), "未知字段"));
+}
