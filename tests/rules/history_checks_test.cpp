@@ -199,7 +199,7 @@ TEST_CASE("WD-第十条 special approval decision makes the check pass without �
     wd::Runner w;
     auto a = main_applicant();
     w.decisions = {award::Decision{"special_approval", a.credit_code, Date(2026, 9, 25), "评委会2026年第2次会议同意特批",
-                                   "decisions.json: /decisions/0"}};
+                                   "decisions.json: /decisions/0", "", {}}};
     auto r = w.run("wd-10-nomination", a);
     CHECK(r.passed);
     CHECK(r.article == "第十条");
@@ -210,8 +210,8 @@ TEST_CASE("WD-第十条 special approval decision makes the check pass without �
 TEST_CASE("WD-第十条 special approval for another applicant does not help") {
     wd::Runner w;
     auto a = main_applicant();
-    w.decisions = {award::Decision{"special_approval", "91110000600037341L", Date(2026, 9, 25), "特批", "decisions.json: /decisions/0"},
-                   award::Decision{"other_decision", a.credit_code, Date(2026, 9, 25), "其他", "decisions.json: /decisions/1"}};
+    w.decisions = {award::Decision{"special_approval", "91110000600037341L", Date(2026, 9, 25), "特批", "decisions.json: /decisions/0", "", {}},
+                   award::Decision{"other_decision", a.credit_code, Date(2026, 9, 25), "其他", "decisions.json: /decisions/1", "", {}}};
     auto r = w.run("wd-10-nomination", a);
     CHECK_FALSE(r.passed);
     CHECK(contains(r.trace, "无 special_approval 决定"));

@@ -82,12 +82,12 @@ inline award::Policy policy() {
         {"main", "区长质量奖", 2, 50000, true,
          {"wd-9-region", "wd-9-years", "wd-9-licences", "wd-9-policy", "wd-10-self-evaluation", "wd-10-nomination",
           "wd-11-incidents", "wd-12-cooldown", "wd-30-revocation-ban"},
-         "第四条", "第二十三条", "Z"},
+         "第四条", "第二十三条", "Z", {}},
         {"nomination", "区长质量提名奖", 4, 30000, true,
          {"wd-9-region", "wd-9-years", "wd-9-licences", "wd-9-policy", "wd-9-self-evaluation", "wd-11-incidents",
           "wd-12-cooldown", "wd-30-revocation-ban"},
-         "第四条", "第二十三条", "T"},
-        {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条", "C"},
+         "第四条", "第二十三条", "T", {}},
+        {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条", "C", {}},
     };
     return p;
 }
