@@ -6,6 +6,7 @@
 #include "ingest/credit_code.hpp"
 #include "ingest/json_fields.hpp"
 #include "ingest/known_values.hpp"
+#include "ingest/review_reader.hpp"
 
 namespace award {
 
@@ -124,7 +125,7 @@ CaseFacts read_case_file(const json& j, const PolicyCatalog& policies, Case& c, 
         return facts;
     }
     Fields f(out, kCaseFile, "", j,
-             {"policy", "year", "application_deadline", "issuer", "contact", "acceptance", "commendation"});
+             {"policy", "year", "application_deadline", "issuer", "contact", "acceptance", "review", "commendation"});
     if (auto id = f.text("policy", Need::required)) {
         c.policy = *id;
         auto it = policies.find(*id);
@@ -149,6 +150,11 @@ CaseFacts read_case_file(const json& j, const PolicyCatalog& policies, Case& c, 
     if (const json* contact = f.object("contact", Need::required)) c.contact = read_contact(*contact, out);
     if (const json* acceptance = f.object("acceptance", Need::required))
         c.acceptance = read_acceptance(*acceptance, facts, out);
+    // What the review section compares with: a notice date already reported as wrong
+    // is left at its default, which read_review_section takes as unknown.
+    if (!facts.notice) c.acceptance.notice_date = Date{};
+    if (const json* review = f.object("review", Need::optional))
+        c.review = read_review_section(*review, facts.policy, c, out);
     facts.commendation = f.object("commendation", Need::optional);
     f.report_unknown_fields();
     return facts;
@@ -464,6 +470,98 @@ void check_decision_applies(const Fields& df, const Decision& d, const Applicant
                    award->name);
 }
 
+// The kinds decided during the review (评委会审议, 拟奖名单公示), after the acceptance notice.
+bool is_review_decision(const std::string& kind) { return kind == "tie_resolution" || kind == "objection_upheld"; }
+
+// What a tie_resolution's "boundary" may name: a stage entered after the first (who
+// goes on to it) or an award with a quota (who gets its places), as the pack says.
+std::string boundary_expectation(const Policy& policy) {
+    std::vector<std::string> stages, awards;
+    for (std::size_t i = 1; i < policy.review.stages.size(); ++i)
+        stages.push_back(policy.review.stages[i].id + "（" + policy.review.stages[i].name + "）");
+    for (const auto& a : policy.awards)
+        if (a.quota > 0) awards.push_back(a.name);
+    std::string text = "政策包 " + policy.id + " 中";
+    if (!stages.empty()) text += "第一个评审阶段之后的阶段编号（" + join(stages) + "）或";
+    text += "有名额的奖项名称（" + join(awards) + "）";
+    if (policy.review.stages.empty()) text += "（该政策包尚未规定评审阶段 review.stages）";
+    return text + "：并列只发生在进入下一阶段的人数或奖项名额的边界上";
+}
+
+void read_tie_resolution(const Fields& df, const CaseFacts& facts, const Case& c, bool applicants_known,
+                         Decision& d, std::map<std::string, std::string>& boundaries, const std::string& record) {
+    if (auto boundary = df.exact_text("boundary", Need::required)) {
+        d.boundary = *boundary;
+        if (const Policy* p = facts.policy) {
+            const auto& stages = p->review.stages;
+            auto stage = std::find_if(stages.begin(), stages.end(), [&](const StageSpec& s) { return s.id == *boundary; });
+            const AwardSpec* award = p->find_award_by_name(*boundary);
+            const bool later_stage = stage != stages.end() && stage != stages.begin();
+            if (!later_stage && !(award && award->quota > 0))
+                df.problem("boundary", *boundary, boundary_expectation(*p));
+        }
+        auto [first, fresh] = boundaries.emplace(*boundary, record);
+        if (!fresh)
+            df.problem("boundary", *boundary,
+                       "未与 " + first->second + " 重复的边界（同一处并列只记录一次评委会的决定，请删去多余的一条）");
+    }
+    const json* chosen = df.array("chosen", Need::required);
+    if (!chosen) return;
+    if (chosen->empty()) {
+        df.problem("chosen", "[]", "至少含一个统一社会信用代码的数组：评委会在并列的组织中选定的组织");
+        return;
+    }
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < chosen->size(); ++i) {
+        const std::string field = "chosen/" + std::to_string(i);
+        const json& e = (*chosen)[i];
+        if (!e.is_string() || trim(e.get<std::string>()).empty()) {
+            df.problem(field, as_given(e), "统一社会信用代码（文字，用英文双引号括起来）");
+            continue;
+        }
+        const std::string code = e.get<std::string>();
+        if (applicants_known && !std::any_of(c.applicants.begin(), c.applicants.end(),
+                                             [&](const Applicant& a) { return a.credit_code == code; }))
+            df.problem(field, code, "本案 applicants.json 中某个申报组织的统一社会信用代码");
+        else if (auto [first, fresh] = seen.emplace(code, i); !fresh)
+            df.problem(field, code, "chosen 中不重复的代码（与 chosen/" + std::to_string(first->second) + " 相同）");
+        d.chosen.push_back(code);
+    }
+}
+
+// A special approval lets an applicant be accepted: taken before the acceptance
+// notice, from the start of the year before (a decision may be made early).
+void check_acceptance_decision_date(const Fields& df, const Date& date, const CaseFacts& facts) {
+    const std::optional<Date> cycle_start =
+        facts.year ? std::optional<Date>(Date(*facts.year - 1, 1, 1)) : std::nullopt;
+    if (!((cycle_start && date < *cycle_start) || (facts.notice && date > *facts.notice))) return;
+    std::string range = "本届评选期间的日期：";
+    if (cycle_start) range += "不早于 " + cycle_start->iso() + "（年度 " + std::to_string(*facts.year) + " 的上一年年初）";
+    if (cycle_start && facts.notice) range += "，";
+    if (facts.notice) range += "不晚于受理名单公示成文日期 notice_date（" + facts.notice->iso() + "）";
+    df.problem("date", date.iso(), range);
+}
+
+// The review's decisions come after the acceptance notice, in the cycle's year or
+// the next; an objection is upheld during the publicity of the proposed winners.
+void check_review_decision_date(const Fields& df, const Date& date, const Decision& d, const CaseFacts& facts,
+                                const Case& c) {
+    const bool wrong_year = facts.year && (date.year() < *facts.year || date.year() > *facts.year + 1);
+    const bool too_early = facts.notice && date <= *facts.notice;
+    if (wrong_year || too_early) {
+        std::vector<std::string> parts;
+        if (facts.notice) parts.push_back("晚于受理名单公示成文日期 notice_date（" + facts.notice->iso() + "）");
+        if (facts.year) parts.push_back("在年度 year（" + std::to_string(*facts.year) + "）当年或下一年内");
+        df.problem("date", date.iso(), join(parts, "、") + "的日期（评审阶段的决定在受理之后作出）");
+        return;
+    }
+    const std::optional<Date> publicity = c.review.proposed ? c.review.proposed->publicity_start : std::nullopt;
+    if (d.kind == "objection_upheld" && publicity && date < *publicity)
+        df.problem("date", date.iso(),
+                   "不早于拟奖名单公示开始日期（case.json /review/proposed 的 publicity_start，" + publicity->iso() +
+                       "）的日期（异议在公示期间提出和认定）");
+}
+
 void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, ProblemList& out) {
     const std::string shape = "JSON 对象 {\"decisions\": [ … ]}（格式见 samples/README.md）";
     if (!j.is_object()) {
@@ -476,11 +574,9 @@ void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, Problem
     if (!list) return;
     const bool applicants_known = applicant_codes_known(c);
     const std::map<std::string, const Applicant*> applicant_by_code = applicants_by_code(c);
-    // The cycle: from the start of the year before (a decision may be made early) to
-    // the notice, after which it cannot have been taken into account.
-    const std::optional<Date> cycle_start =
-        facts.year ? std::optional<Date>(Date(*facts.year - 1, 1, 1)) : std::nullopt;
+    const auto& kinds = known_decision_kinds();
     std::map<std::pair<std::string, std::string>, std::string> seen;  // (kind, code) -> record
+    std::map<std::string, std::string> boundaries;                     // tie_resolution boundary -> record
     for (std::size_t k = 0; k < list->size(); ++k) {
         const std::string base = "/decisions/" + std::to_string(k);
         const json& item = (*list)[k];
@@ -488,28 +584,37 @@ void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, Problem
             out.add(kDecisionsFile, base, "", as_given(item), "对象 {\"kind\": …, \"credit_code\": …, \"date\": …, \"basis\": …}");
             continue;
         }
-        const std::string suffix = referred_suffix(item, applicant_by_code);
-        Fields df(out, kDecisionsFile, base + suffix, item, {"kind", "credit_code", "date", "basis"});
+        // The kind decides which fields the record has; with the kind unknown (reported),
+        // the fields of every kind are let through.
+        auto kind_it = item.find("kind");
+        const std::string kind_given = kind_it != item.end() && kind_it->is_string() ? kind_it->get<std::string>() : "";
+        // A tie names no one applicant: its record is not labelled with one.
+        const std::string suffix = kind_given == "tie_resolution" ? "" : referred_suffix(item, applicant_by_code);
+        const bool kind_known = std::find(kinds.begin(), kinds.end(), kind_given) != kinds.end();
+        std::vector<std::string> allowed = {"kind", "credit_code", "date", "basis"};
+        if (kind_given == "tie_resolution") allowed = {"kind", "boundary", "chosen", "date", "basis"};
+        else if (!kind_known) allowed = {"kind", "credit_code", "boundary", "chosen", "date", "basis"};
+        Fields df(out, kDecisionsFile, base + suffix, item, allowed);
         Decision d;
         d.source = kDecisionsFile + ": " + base;
-        d.kind = df.one_of("kind", Need::required, known_decision_kinds()).value_or("");
+        d.kind = df.one_of("kind", Need::required, kinds).value_or("");
         const Applicant* applicant = nullptr;
-        auto code = df.exact_text("credit_code", Need::required);
-        if (code) {
-            d.credit_code = *code;
-            auto found = applicant_by_code.find(*code);
-            if (found != applicant_by_code.end()) applicant = found->second;
-            else if (applicants_known)
-                df.problem("credit_code", *code, "本案 applicants.json 中某个申报组织的统一社会信用代码");
+        std::optional<std::string> code;
+        if (d.kind == "tie_resolution") {
+            read_tie_resolution(df, facts, c, applicants_known, d, boundaries, base + suffix);
+        } else {
+            code = df.exact_text("credit_code", d.kind.empty() ? Need::optional : Need::required);
+            if (code) {
+                d.credit_code = *code;
+                auto found = applicant_by_code.find(*code);
+                if (found != applicant_by_code.end()) applicant = found->second;
+                else if (applicants_known)
+                    df.problem("credit_code", *code, "本案 applicants.json 中某个申报组织的统一社会信用代码");
+            }
         }
         auto date = df.date("date", Need::required);
-        if (date && ((cycle_start && *date < *cycle_start) || (facts.notice && *date > *facts.notice))) {
-            std::string range = "本届评选期间的日期：";
-            if (cycle_start) range += "不早于 " + cycle_start->iso() + "（年度 " + std::to_string(*facts.year) + " 的上一年年初）";
-            if (cycle_start && facts.notice) range += "，";
-            if (facts.notice) range += "不晚于受理名单公示成文日期 notice_date（" + facts.notice->iso() + "）";
-            df.problem("date", date->iso(), range);
-        }
+        if (date && d.kind == "special_approval") check_acceptance_decision_date(df, *date, facts);
+        else if (date && is_review_decision(d.kind)) check_review_decision_date(df, *date, d, facts, c);
         d.date = date.value_or(Date{});
         d.basis = df.text("basis", Need::required).value_or("");
         df.report_unknown_fields();
@@ -519,7 +624,7 @@ void read_decisions_file(const json& j, const CaseFacts& facts, Case& c, Problem
                 df.problem("credit_code", *code,
                            "未与 " + first->second + " 重复的决定（同一组织的 " + d.kind +
                                " 只能记录一条，请删去多余的一条）");
-            else if (applicant && facts.policy)
+            else if (applicant && facts.policy && d.kind == "special_approval")
                 check_decision_applies(df, d, *applicant, *facts.policy);
         }
         c.decisions.push_back(std::move(d));
@@ -547,11 +652,13 @@ Commendation read_commendation(const json& j, const CaseFacts& facts, const Case
     auto number = f.text("document_number", Need::optional);
     if (number) check_document_number(f, *number, facts, {date, "表彰决定日期 date"}, "魏政〔2026〕41号");
     cm.document_number = number.value_or("");
-    const json* list = f.array("granted", Need::required);
+    // Without "granted" the commendation confers the review's result (获奖名单); with it,
+    // the office lists the awards itself (a cycle whose scores the program has not seen).
+    const json* list = f.array("granted", Need::optional);
     f.report_unknown_fields();
     if (!list) return cm;
     if (list->empty()) {
-        f.problem("granted", "[]", "至少含一项表彰的数组（尚未表彰时不写 commendation）");
+        f.problem("granted", "[]", "至少含一项表彰的数组（按评审结果表彰时不写 granted；尚未表彰时不写 commendation）");
         return cm;
     }
 
@@ -613,6 +720,8 @@ Case read_case(const fs::path& case_dir, const PolicyCatalog& policies) {
     if (case_json) facts = read_case_file(*case_json, policies, c, out);
     if (applicants_json) read_applicants_file(*applicants_json, facts, c, out);
     if (decisions_json) read_decisions_file(*decisions_json, facts, c, out);
+    // reviewers.json and scores/: they name applicants and the pack's stages.
+    read_review_inputs(case_dir, facts.policy, c, out);
     // Last: it names applicants, and its records name them.
     if (facts.commendation) c.commendation = read_commendation(*facts.commendation, facts, c, out);
 

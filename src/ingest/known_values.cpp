@@ -19,7 +19,11 @@ const std::vector<std::string>& known_self_evaluation_results() {
 }
 
 const std::vector<std::string>& known_decision_kinds() {
-    static const std::vector<std::string> kinds = {"special_approval"};  // 特批 (魏都区 第十条)
+    static const std::vector<std::string> kinds = {
+        "special_approval",  // 特批 (魏都区 第十条), before the acceptance notice
+        "tie_resolution",    // 评委会在名额或进入下一阶段的边界上对并列作出的选择
+        "objection_upheld",  // 拟奖名单公示期间异议成立
+    };
     return kinds;
 }
 

@@ -382,7 +382,7 @@ TEST_CASE("ingest: the fixed vocabularies are the ones of the case-folder contra
                                                              "食品安全事故", "质量投诉", "失信行为"});
     CHECK(known_severities() == std::vector<std::string>{"一般", "较大", "重大", "严重", "特别重大"});
     CHECK(known_self_evaluation_results() == std::vector<std::string>{"优秀", "良好", "一般", "差"});
-    CHECK(known_decision_kinds() == std::vector<std::string>{"special_approval"});
+    CHECK(known_decision_kinds() == std::vector<std::string>{"special_approval", "tie_resolution", "objection_upheld"});
 }
 
 TEST_CASE("ingest: a pack that lists its own incident kinds and severities is checked against those") {

@@ -50,6 +50,12 @@ inline Policy weidu_like_policy() {
     innovation.open_to_application = false;
     p.awards = {main, nomination, innovation};
     p.designations = {"专精特新小巨人", "高新技术企业"};
+    // The review as shipped (stages, score sheet items): the sample's reviewers.json and
+    // score sheets are read against them, item by item.
+    const Policy shipped = load_policy_pack(std::filesystem::path(AWARD_SOURCE_DIR) / "templates" / "policies" / "weidu.json");
+    p.score_sheet = shipped.score_sheet;
+    p.review = shipped.review;
+    for (auto& award : p.awards) award.conferral = shipped.find_award_by_name(award.name)->conferral;
     return p;
 }
 

@@ -81,7 +81,8 @@ TEST_CASE("sample weidu-2026: the boundary applicants carry the dates the checks
     CHECK(by_name(c, "许昌顺达物流有限公司").prior_awards.at(0).revoked_on == Date(2024, 2, 1));
     // I: special approval in decisions.json.
     const auto& i = by_name(c, "许昌金桥食品有限公司");
-    REQUIRE(c.decisions.size() == 1);
+    REQUIRE(c.decisions.size() == 2);  // and the committee's choice at the 现场评审 tie
+    CHECK(c.decisions[1].kind == "tie_resolution");
     CHECK(c.decisions[0].kind == "special_approval");
     CHECK(c.decisions[0].credit_code == i.credit_code);
     CHECK(c.decisions[0].source == "decisions.json: /decisions/0");
