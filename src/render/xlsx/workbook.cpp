@@ -15,6 +15,8 @@ namespace {
 constexpr double kMinWidth = 6;
 constexpr double kMaxWidth = 60;
 constexpr double kWrappedMaxWidth = 80;
+constexpr double kLineHeight = 15;  // points per line of 11 pt text
+constexpr lxw_color_t kMarkedFill = 0xD9D9D9;  // light grey: a marked cell
 
 lxw_format* make_format(lxw_workbook* wb, bool border) {
     lxw_format* f = workbook_add_format(wb);
@@ -22,6 +24,27 @@ lxw_format* make_format(lxw_workbook* wb, bool border) {
     format_set_font_size(f, 11);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     if (border) format_set_border(f, LXW_BORDER_THIN);
+    return f;
+}
+
+// The plain format of a kind of cell (the variants start from it).
+lxw_format* kind_format(lxw_workbook* wb, Cell::Kind kind) {
+    lxw_format* f = make_format(wb, true);
+    switch (kind) {
+    case Cell::Kind::Text:
+        format_set_num_format(f, "@");  // text: long digit strings stay as typed
+        break;
+    case Cell::Kind::Wrapped:
+        format_set_text_wrap(f);
+        break;
+    case Cell::Kind::Date:
+        format_set_num_format(f, "yyyy-mm-dd");
+        format_set_align(f, LXW_ALIGN_CENTER);
+        break;
+    case Cell::Kind::Number:
+        format_set_align(f, LXW_ALIGN_CENTER);
+        break;
+    }
     return f;
 }
 
@@ -63,16 +86,35 @@ Workbook::Workbook(const std::filesystem::path& out, const std::string& title, c
     format_set_bg_color(header_, 0xD9E1F2);
     format_set_align(header_, LXW_ALIGN_CENTER);
     format_set_text_wrap(header_);
-    text_ = make_format(wb_, true);
-    format_set_num_format(text_, "@");  // text: long digit strings stay as typed
-    wrap_ = make_format(wb_, true);
-    format_set_text_wrap(wrap_);
-    date_ = make_format(wb_, true);
-    format_set_num_format(date_, "yyyy-mm-dd");
-    format_set_align(date_, LXW_ALIGN_CENTER);
-    number_ = make_format(wb_, true);
-    format_set_align(number_, LXW_ALIGN_CENTER);
+    text_ = kind_format(wb_, Cell::Kind::Text);
+    wrap_ = kind_format(wb_, Cell::Kind::Wrapped);
+    date_ = kind_format(wb_, Cell::Kind::Date);
+    number_ = kind_format(wb_, Cell::Kind::Number);
     note_ = make_format(wb_, false);
+}
+
+lxw_format* Workbook::format_for(const Cell& c) {
+    const bool plain_number = c.kind != Cell::Kind::Number || c.number_format.empty();
+    if (plain_number && !c.marked && !c.strong) {
+        switch (c.kind) {
+        case Cell::Kind::Text: return text_;
+        case Cell::Kind::Wrapped: return wrap_;
+        case Cell::Kind::Date: return date_;
+        case Cell::Kind::Number: return number_;
+        }
+    }
+    const auto key = std::make_tuple(int(c.kind), plain_number ? std::string() : c.number_format, c.marked, c.strong);
+    auto it = variants_.find(key);
+    if (it != variants_.end()) return it->second;
+    lxw_format* f = kind_format(wb_, c.kind);  // made on first use: workbooks without variants keep their bytes
+    if (!plain_number) format_set_num_format(f, c.number_format.c_str());
+    if (c.marked) {
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, kMarkedFill);
+    }
+    if (c.strong) format_set_bold(f);
+    variants_.emplace(key, f);
+    return f;
 }
 
 Workbook::~Workbook() {
@@ -114,11 +156,13 @@ void Sheet::fit(std::size_t col, const std::string& text) {
 }
 
 void Sheet::header(const std::vector<std::string>& titles) {
+    std::size_t lines = 1;
     for (std::size_t i = 0; i < titles.size(); ++i) {
         worksheet_write_string(ws_, lxw_row_t(row_), lxw_col_t(i), titles[i].c_str(), wb_.header_);
         fit(i, titles[i]);
+        lines = std::max(lines, std::size_t(std::count(titles[i].begin(), titles[i].end(), '\n')) + 1);
     }
-    worksheet_set_row(ws_, lxw_row_t(row_), 24, nullptr);
+    worksheet_set_row(ws_, lxw_row_t(row_), std::max(24.0, kLineHeight * double(lines) + 6), nullptr);
     worksheet_freeze_panes(ws_, lxw_row_t(row_ + 1), 0);
     worksheet_repeat_rows(ws_, lxw_row_t(row_), lxw_row_t(row_));
     ++row_;
@@ -131,23 +175,25 @@ void Sheet::row(const std::vector<Cell>& cells) {
         const auto col = lxw_col_t(i);
         switch (c.kind) {
         case Cell::Kind::Number:
-            worksheet_write_number(ws_, r, col, c.number_value, wb_.number_);
-            fit(i, "0000");
+            worksheet_write_number(ws_, r, col, c.number_value, wb_.format_for(c));
+            fit(i, c.number_format.empty() ? "0000" : "000,000.0");
             break;
         case Cell::Kind::Date: {
             lxw_datetime dt{int(c.date_value.year()), int(c.date_value.month()), int(c.date_value.day()), 0, 0, 0};
-            worksheet_write_datetime(ws_, r, col, &dt, wb_.date_);
+            worksheet_write_datetime(ws_, r, col, &dt, wb_.format_for(c));
             fit(i, "2026-01-01");
             break;
         }
         case Cell::Kind::Wrapped:
-            worksheet_write_string(ws_, r, col, c.text_value.c_str(), wb_.wrap_);
+            worksheet_write_string(ws_, r, col, c.text_value.c_str(), wb_.format_for(c));
             if (wrapped_.size() <= i) wrapped_.resize(i + 1, false);
             fit(i, c.text_value);
             wrapped_[i] = true;
             break;
         case Cell::Kind::Text:
-            worksheet_write_string(ws_, r, col, c.text_value.c_str(), wb_.text_);
+            // An empty string is a blank cell that keeps its format (a marked cell with nothing in it).
+            if (c.text_value.empty()) worksheet_write_blank(ws_, r, col, wb_.format_for(c));
+            else worksheet_write_string(ws_, r, col, c.text_value.c_str(), wb_.format_for(c));
             fit(i, c.text_value);
             break;
         }

@@ -5,7 +5,9 @@
 // user's text holds.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/date.hpp"
@@ -21,18 +23,26 @@ struct Cell {
     std::string text_value;
     double number_value = 0;
     Date date_value;
+    std::string number_format;  // Number: an Excel number format, e.g. "0.0" or "#,##0" ("": General)
+    bool marked = false;        // shaded (e.g. 回避: a score that is not there and does not count)
+    bool strong = false;        // bold (e.g. an aggregate or a total row)
 
     static Cell text_of(std::string s, Kind k) { Cell c; c.kind = k; c.text_value = std::move(s); return c; }
     static Cell text(std::string s) { return text_of(std::move(s), Kind::Text); }
     static Cell wrapped(std::string s) { return text_of(std::move(s), Kind::Wrapped); }
     static Cell number(double v) { Cell c; c.kind = Kind::Number; c.number_value = v; return c; }
+    static Cell number(double v, std::string format) { Cell c = number(v); c.number_format = std::move(format); return c; }
     static Cell date(Date d) { Cell c; c.kind = Kind::Date; c.date_value = d; return c; }
+    // A shaded text cell ("" leaves it blank but shaded).
+    static Cell marked_text(std::string s) { Cell c = text(std::move(s)); c.marked = true; return c; }
+    Cell bold() const { Cell c = *this; c.strong = true; return c; }
 };
 
 class Workbook;
 
 class Sheet {
 public:
+    // A title may hold line breaks ("4.1.1\n（70分）"): the row grows to show every line.
     void header(const std::vector<std::string>& titles);
     void row(const std::vector<Cell>& cells);
     void note_row(const std::string& text);  // a single merged line of explanation
@@ -64,6 +74,7 @@ public:
 
 private:
     friend class Sheet;
+    lxw_format* format_for(const Cell& c);  // the plain formats above, or a variant made on first use
     std::filesystem::path path_;
     std::string title_, author_;
     lxw_workbook* wb_ = nullptr;
@@ -73,6 +84,7 @@ private:
     lxw_format* date_ = nullptr;
     lxw_format* number_ = nullptr;
     lxw_format* note_ = nullptr;
+    std::map<std::tuple<int, std::string, bool, bool>, lxw_format*> variants_;  // (kind, number format, marked, strong)
 };
 
 // Display width of text in Excel's character units: CJK and full-width characters count 2.
