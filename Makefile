@@ -1,9 +1,10 @@
 # The two commands of the README:
-#   make run   install what is missing, build, run the bundled sample case into output/
+#   make run   install what is missing, build, run the bundled sample cases into output/
+#              (and write each case's blank score sheets, as the office hands them out)
 #   make test  install what is missing, build, run every test
 BUILD ?= build
 JOBS  ?= 2
-SAMPLE ?= samples/weidu-2026
+SAMPLES ?= samples/weidu-2026 samples/tongzhou-2026
 
 .PHONY: all setup configure build run test clean
 
@@ -19,7 +20,10 @@ build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 run: build
-	$(BUILD)/award run $(SAMPLE) --out output
+	@set -e; for s in $(SAMPLES); do \
+	  $(BUILD)/award sheets $$s --out output; \
+	  $(BUILD)/award run $$s --out output; \
+	done
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)

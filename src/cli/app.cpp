@@ -6,16 +6,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/evaluate.hpp"
 #include "cli/output_folder.hpp"
-#include "ingest/case_reader.hpp"
+#include "cli/sheets_command.hpp"
 #include "model/errors.hpp"
-#include "packs/holiday_calendar_file.hpp"
-#include "packs/policy_pack.hpp"
+#include "model/text.hpp"
 #include "render/acceptance_documents.hpp"
 #include "render/certificates.hpp"
 #include "render/documents.hpp"
-#include "rules/commendation.hpp"
-#include "rules/eligibility.hpp"
+#include "render/review_documents.hpp"
 
 namespace award {
 
@@ -34,42 +33,55 @@ fs::path resolve_data_dir(const std::string& option) {
     return AWARD_DATA_DIR;
 }
 
-struct Evaluated {
-    Case c;
-    const Policy* policy;
-    AcceptanceOutcome outcome;
-    std::vector<CertificateContent> certificates;   // empty until the case records a commendation
-    std::optional<CertificatePrinter> printer;      // loaded when there are certificates
-};
-
-// Reads and validates the case, then applies the rules. Throws InputError,
-// ConfigError or CalendarYearMissing for anything the user can fix.
-Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCatalog& catalog) {
-    catalog = load_policy_catalog(data_dir / "templates" / "policies");
-    Case c = read_case(case_dir, catalog);
-    const Policy& policy = catalog.at(c.policy);
-    HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
-    AcceptanceOutcome outcome = decide_acceptance(policy, c, calendar);
-    // What the documents would print must be printable: found here, not half-way through writing.
-    std::vector<Problem> problems = font_coverage_problems(RenderEnv{data_dir}, c, policy, outcome);
-    CertificateIssue issue = issue_certificates(policy, c, outcome);
-    problems.insert(problems.end(), issue.problems.begin(), issue.problems.end());
-    if (!problems.empty()) throw InputError(std::move(problems));
-
-    Evaluated e{std::move(c), &policy, std::move(outcome), {}, std::nullopt};
-    e.certificates = certificate_contents(e.c, policy, issue.certificates);
-    if (!e.certificates.empty()) {
-        e.printer.emplace(data_dir, policy);
-        for (const auto& content : e.certificates) {
-            auto p = e.printer->problems(content);
-            problems.insert(problems.end(), p.begin(), p.end());
-        }
-        if (!problems.empty()) throw InputError(std::move(problems));
-    }
-    return e;
-}
-
 const char* unit_name(PeriodUnit u) { return u == PeriodUnit::WorkingDays ? "个工作日" : "天"; }
+
+void print_review_summary(const Evaluated& e) {
+    const ReviewOutcome& r = e.review;
+    const ReviewSpec& spec = e.policy->review;
+    if (spec.stages.empty()) return;
+    const int decimals = spec.rounding_decimals;
+    auto name_of = [&](std::size_t i) { return e.c.applicants.at(i).name; };
+    for (const auto& stage_id : r.stages_scored) {
+        const StageSpec* stage = spec.find_stage(stage_id);
+        std::cout << stage->name << "（" << stage->article << "）：评分已齐。\n";
+        for (const auto& s : r.stage_scores)
+            if (s.stage == stage_id)
+                std::cout << "  " << name_of(s.applicant_index) << "  " << s.aggregate.text(decimals) << " 分（"
+                          << s.method_text << "）\n";
+        for (const auto& a : r.advancements) {
+            if (spec.find_stage(a.stage) != stage + 1) continue;
+            std::cout << "  进入" << (stage + 1)->name << " " << a.advanced.size() << " 家：" << a.rule_text << "\n";
+        }
+    }
+    for (const auto& t : r.ties) {
+        std::vector<std::string> names;
+        for (auto i : t.applicants) names.push_back(name_of(i));
+        std::cout << "并列：" << t.boundary_text << "，" << join(names) << " 同为 " << t.score_text << " 分，"
+                  << (t.resolved_by ? "已按决定处理（" + t.resolved_by->basis + "）" : "需评委会决定（decisions.json）")
+                  << "\n";
+    }
+    if (!r.ranking.empty()) {
+        std::cout << "综合排名：\n";
+        for (const auto& rc : r.ranking)
+            std::cout << "  " << rc.rank << ". " << name_of(rc.applicant_index) << "  "
+                      << Score::units_text(rc.total_units, decimals) << " 分\n";
+    }
+    if (r.complete) {
+        std::cout << "拟奖名单 " << r.proposed.size() << " 家";
+        if (r.publicity)
+            std::cout << "，公示期 " << r.publicity->start.chinese() << "至" << r.publicity->end.chinese() << "（"
+                      << r.publicity->length << unit_name(r.publicity->unit) << "，" << r.publicity->article << "）";
+        std::cout << "。\n";
+        for (const auto& g : r.removed)
+            std::cout << "  公示期间异议成立，取消：" << name_of(g.applicant_index) << "（" << g.award << "）\n";
+        for (const auto& g : r.winners)
+            std::cout << "  " << g.award << "  " << name_of(g.applicant_index) << (g.repeat_winner ? "（再次获奖）" : "")
+                      << (g.refill ? "（递补）" : "") << "  奖金 " << g.prize_yuan << " 元\n";
+        for (const auto& v : r.vacancies) std::cout << "  空缺：" << v.award << " " << v.places << " 个名额：" << v.reason << "\n";
+    } else if (!r.waiting_for.empty()) {
+        std::cout << "评审待续：还需要" << r.waiting_for << "。\n";
+    }
+}
 
 void print_summary(const Evaluated& e) {
     std::size_t accepted = 0;
@@ -85,6 +97,7 @@ void print_summary(const Evaluated& e) {
         if (!r.accepted) std::cout << "：" << r.failed_articles();
         std::cout << "\n";
     }
+    print_review_summary(e);
     if (!e.certificates.empty()) {
         std::cout << "表彰：颁发证书 " << e.certificates.size() << " 张（" << e.policy->certificates.article << "）。\n";
         for (const auto& content : e.certificates)
@@ -103,6 +116,24 @@ void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const Ren
         write_rejection_letter_pdf(env, e.c, *e.policy, r,
                                    out.reserve(fs::path(kRejectionLetterFolder) / (sanitize_file_name(a.name) + ".pdf")));
     }
+}
+
+// The review stage's documents, each as soon as what it shows is settled.
+void write_review_documents(StagedOutput& out, const Evaluated& e, const RenderEnv& env) {
+    const ReviewOutcome& r = e.review;
+    if (r.stages_scored.empty()) return;
+    write_score_summary_xlsx(e.c, *e.policy, r, out.reserve(kScoreSummaryFile));
+    if (!r.advancements.empty() && e.c.review.onsite_list) {
+        write_onsite_list_pdf(env, e.c, *e.policy, r, out.reserve(kOnsiteListFile));
+        for (auto i : feedback_recipients(r))
+            write_feedback_letter_pdf(
+                env, e.c, *e.policy, r, i,
+                out.reserve(fs::path(kFeedbackLetterFolder) / (sanitize_file_name(e.c.applicants.at(i).name) + ".pdf")));
+    }
+    if (!r.complete) return;
+    if (!r.proposed.empty() && r.publicity) write_proposed_winners_pdf(env, e.c, *e.policy, r, out.reserve(kProposedWinnersFile));
+    write_winners_xlsx(e.c, *e.policy, r, out.reserve(kWinnersListFile));
+    write_prize_payment_xlsx(e.c, *e.policy, r, out.reserve(kPrizePaymentFile));
 }
 
 void write_certificates(StagedOutput& out, const Evaluated& e) {
@@ -163,6 +194,11 @@ int run_cli(int argc, char** argv) {
     run->add_option("CASE_DIR", case_dir, "案卷目录")->required()->check(CLI::ExistingDirectory);
     run->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
 
+    auto* sheets = app.add_subcommand("sheets", "生成评审专家的评分表（XLSX），每位专家每个评审阶段一个文件，写入 OUT/<案卷名>-评分表/");
+    sheets->fallthrough();
+    sheets->add_option("CASE_DIR", case_dir, "案卷目录（含 reviewers.json）")->required()->check(CLI::ExistingDirectory);
+    sheets->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -184,12 +220,14 @@ int run_cli(int argc, char** argv) {
         std::cerr << "--out " << out_dir << "：已存在且不是文件夹，应为输出文件夹（不存在时自动创建）。\n";
         return kExitBadInput;
     }
+    if (sheets->parsed()) return guarded([&] { return run_sheets_command(case_dir, data_dir, out_dir); });
     return guarded([&] {
         PolicyCatalog catalog;
         Evaluated e = evaluate(case_dir, data_dir, catalog);
         print_summary(e);
         StagedOutput out(out_dir, e.c.id);
         write_acceptance_documents(out, e, RenderEnv{data_dir});
+        write_review_documents(out, e, RenderEnv{data_dir});
         write_certificates(out, e);
         auto done = out.commit(e.c.id, e.policy->id);
         switch (done.result) {

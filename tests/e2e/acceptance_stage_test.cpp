@@ -71,10 +71,16 @@ TEST_CASE("WD sample: award run writes the acceptance documents and a manifest w
     std::set<std::string> expected = {"manifest.json", "受理名单.xlsx", "资格审查结果（内部）.xlsx", "受理名单公示.pdf"};
     for (std::size_t i = 0; i < kExpectedFailures.size(); ++i)
         if (!kExpectedFailures[i].empty()) expected.insert("不予受理通知书/" + name_of(s.applicants[i]) + ".pdf");
-    // The commendation in case.json grants an award to each of the 7 accepted.
+    // The review: 材料评审 and 现场评审 scored, 6 of the 7 accepted enter 现场评审 (the 7th gets
+    // a feedback letter), the proposed winners are publicised, and the commendation
+    // confers the review's result: a certificate for each of those 6.
+    for (const char* f : {"评分汇总（内部）.xlsx", "现场评审名单.pdf", "拟奖名单公示.pdf", "获奖名单.xlsx", "奖金发放表.xlsx"})
+        expected.insert(f);
+    expected.insert("评审反馈意见书/许昌安居物业服务有限公司.pdf");
     expected.insert("证书（合并打印）.pdf");
     for (std::size_t i = 0; i < kExpectedFailures.size(); ++i)
-        if (kExpectedFailures[i].empty()) expected.insert("证书/" + name_of(s.applicants[i]) + ".pdf");
+        if (kExpectedFailures[i].empty() && name_of(s.applicants[i]) != "许昌安居物业服务有限公司")
+            expected.insert("证书/" + name_of(s.applicants[i]) + ".pdf");
     std::set<std::string> written;
     for (const auto& f : files_under(s.folder)) written.insert(f.generic_string());
     CHECK(written == expected);
@@ -346,7 +352,14 @@ TEST_CASE("a publicity period reaching into 2027 is refused, naming the missing 
     auto c = read_json(dir / "case.json");
     c["acceptance"]["notice_date"] = "2026-12-28";
     c["acceptance"]["publicity_start"] = "2026-12-29";
-    c.erase("commendation");  // it is dated 2026-12-28: it would now come before the notice
+    // The later stages are dated before the moved notice: this test is about the acceptance stage.
+    c.erase("commendation");
+    c.erase("review");
+    fs::remove_all(dir / "scores");
+    fs::remove(dir / "reviewers.json");
+    auto d = read_json(dir / "decisions.json");
+    d["decisions"].erase(1);  // the tie at 现场评审
+    write_file(dir / "decisions.json", d.dump(2));
     write_file(dir / "case.json", c.dump(2));
     const fs::path out = tmp.path() / "out";
     Ran r = run_award({"run", dir.string(), "--out", out.string()});

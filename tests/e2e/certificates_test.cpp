@@ -8,8 +8,8 @@ using namespace e2e;
 
 namespace {
 
-// samples/weidu-2026: the grants of case.json "commendation", in order, with the
-// number each must get (pack pattern WD{year}{award_code}{seq:3}).
+// samples/weidu-2026: the review's winners (case.json "commendation" lists no grants
+// of its own), in award order, with the number each must get (WD{year}{award_code}{seq:3}).
 struct Expected {
     const char* number;
     const char* holder;
@@ -17,12 +17,11 @@ struct Expected {
 };
 const std::vector<Expected> kCertificates = {
     {"WD2026Z001", "许昌远航起重机械有限公司", "2026年度魏都区区长质量奖"},
-    {"WD2026Z002", "许昌金桥食品有限公司", "2026年度魏都区区长质量奖"},
     {"WD2026T001", "许昌恒远电力装备有限公司", "2026年度魏都区区长质量提名奖"},
     {"WD2026T002", "许昌智联精密传感技术有限公司", "2026年度魏都区区长质量提名奖"},
     {"WD2026T003", "许昌绿源环保科技有限公司", "2026年度魏都区区长质量提名奖"},
     {"WD2026T004", "许昌仁和康复医院有限公司", "2026年度魏都区区长质量提名奖"},  // repeat winner (第十二条)
-    {"WD2026C001", "许昌安居物业服务有限公司", "2026年度魏都区质量管理创新奖"},
+    {"WD2026C001", "许昌金桥食品有限公司", "2026年度魏都区质量管理创新奖"},  // 现场评审 585.7 ≥ 500 (第四条)
 };
 
 struct Run_ {
@@ -80,7 +79,7 @@ TEST_CASE("WD sample: a certificate's QR code reads back with its number and the
     const Ran zbar = run("zbarimg -q --raw " + quote((s.tmp.path() / "qr-1.png").string()) + " 2>/dev/null");
     INFO(zbar.out);
     REQUIRE(zbar.status == 0);
-    CHECK(zbar.out.find("AWARD1:WEIDU:WD2026Z002:2026-12-28:91411002779403566N:") == 0);
+    CHECK(zbar.out.find("AWARD1:WEIDU:WD2026C001:2026-12-28:91411002779403566N:") == 0);
 }
 
 TEST_CASE("a grant to an applicant who was not accepted stops the run, citing the article, and writes nothing") {
@@ -88,13 +87,20 @@ TEST_CASE("a grant to an applicant who was not accepted stops the run, citing th
     const fs::path dir = copy_sample(tmp.path());
     auto c = read_json(dir / "case.json");
     const auto applicants = read_json(dir / "applicants.json")["applicants"];
+    // The office lists the grants itself: the review's winners, and one more.
+    c["commendation"]["granted"] = nlohmann::json::array();
+    for (const auto& [code, award] : std::vector<std::pair<std::string, std::string>>{
+             {"91411002726784131D", "区长质量奖"}, {"91411002175206385X", "区长质量提名奖"},
+             {"91411002MA47T3QD9A", "区长质量提名奖"}, {"91411002MA3XC5L994", "区长质量提名奖"},
+             {"91411002MA3Y0E4U2W", "区长质量提名奖"}, {"91411002779403566N", "质量管理创新奖"}})
+        c["commendation"]["granted"].push_back({{"credit_code", code}, {"award", award}});
     c["commendation"]["granted"].push_back({{"credit_code", applicants[2]["credit_code"]}, {"award", "区长质量提名奖"}});
     write_file(dir / "case.json", c.dump(2));
     const fs::path out = tmp.path() / "out";
     Ran r = run_award({"run", dir.string(), "--out", out.string()});
     INFO(r.out + r.err);
     CHECK(r.status == 2);
-    CHECK(r.err.find("/commendation/granted/7") != std::string::npos);
+    CHECK(r.err.find("/commendation/granted/6") != std::string::npos);
     CHECK(r.err.find(applicants[2]["name"].get<std::string>()) != std::string::npos);
     CHECK(r.err.find("第十六条") != std::string::npos);
     CHECK_FALSE(fs::exists(out));

@@ -1,0 +1,66 @@
+#include "cli/evaluate.hpp"
+
+#include "ingest/case_reader.hpp"
+#include "model/errors.hpp"
+#include "packs/holiday_calendar_file.hpp"
+#include "render/documents.hpp"
+#include "render/review_documents.hpp"
+#include "rules/commendation.hpp"
+#include "rules/eligibility.hpp"
+
+namespace award {
+
+namespace fs = std::filesystem;
+
+std::vector<Grant> commendation_grants(const Case& c, const ReviewOutcome& review) {
+    if (!c.commendation) return {};
+    if (!c.commendation->grants.empty()) return c.commendation->grants;
+    std::vector<Grant> grants;
+    for (const auto& w : review.winners)
+        grants.push_back({c.applicants.at(w.applicant_index).credit_code, w.award, "评审结果：获奖名单"});
+    return grants;
+}
+
+Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCatalog& catalog) {
+    catalog = load_policy_catalog(data_dir / "templates" / "policies");
+    Evaluated e;
+    e.c = read_case(case_dir, catalog);
+    e.policy = &catalog.at(e.c.policy);
+    const Policy& policy = *e.policy;
+    HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
+    e.outcome = decide_acceptance(policy, e.c, calendar);
+    // What the documents would print must be printable: found here, not half-way through writing.
+    std::vector<Problem> problems = font_coverage_problems(RenderEnv{data_dir}, e.c, policy, e.outcome);
+    ReviewDecision review = decide_review(policy, e.c, e.outcome, calendar);
+    problems.insert(problems.end(), review.problems.begin(), review.problems.end());
+    e.review = std::move(review.outcome);
+    if (review.problems.empty()) {
+        auto p = review_font_coverage_problems(RenderEnv{data_dir}, e.c, policy, e.review);
+        problems.insert(problems.end(), p.begin(), p.end());
+    }
+    if (e.c.commendation && e.c.commendation->grants.empty()) {
+        // 审定与表彰 follows the review: without its result there is nobody to commend.
+        if (!e.review.complete)
+            problems.push_back(Problem{"case.json", "/commendation", "granted", "",
+                                       "表彰名单：评审尚未完成（还需要" + e.review.waiting_for +
+                                           "），此时请不写 commendation，或在 granted 中列出表彰的组织"});
+        else
+            e.c.commendation->grants = commendation_grants(e.c, e.review);
+    }
+    CertificateIssue issue = issue_certificates(policy, e.c, e.outcome);
+    problems.insert(problems.end(), issue.problems.begin(), issue.problems.end());
+    if (!problems.empty()) throw InputError(std::move(problems));
+
+    e.certificates = certificate_contents(e.c, policy, issue.certificates);
+    if (!e.certificates.empty()) {
+        e.printer.emplace(data_dir, policy);
+        for (const auto& content : e.certificates) {
+            auto p = e.printer->problems(content);
+            problems.insert(problems.end(), p.begin(), p.end());
+        }
+        if (!problems.empty()) throw InputError(std::move(problems));
+    }
+    return e;
+}
+
+}  // namespace award

@@ -1,0 +1,35 @@
+// Reading a case and applying the rules, shared by the subcommands: everything the
+// documents need, checked before anything is written.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "model/case.hpp"
+#include "model/outcome.hpp"
+#include "model/policy.hpp"
+#include "packs/policy_pack.hpp"
+#include "render/certificates.hpp"
+#include "rules/review.hpp"
+
+namespace award {
+
+struct Evaluated {
+    Case c;
+    const Policy* policy = nullptr;
+    AcceptanceOutcome outcome;
+    ReviewOutcome review;                           // empty until the review stages start
+    std::vector<CertificateContent> certificates;   // empty until the case records a commendation
+    std::optional<CertificatePrinter> printer;      // loaded when there are certificates
+};
+
+// Reads and validates the case, then applies the rules: acceptance, review,
+// commendation. Throws InputError, ConfigError or CalendarYearMissing for anything
+// the user can fix. `catalog` outlives the result (it holds the policy).
+Evaluated evaluate(const std::filesystem::path& case_dir, const std::filesystem::path& data_dir, PolicyCatalog& catalog);
+
+// The commendation's grants: as written in case.json, or, when it lists none, the
+// review's winners (after objections) in award order.
+std::vector<Grant> commendation_grants(const Case& c, const ReviewOutcome& review);
+
+}  // namespace award

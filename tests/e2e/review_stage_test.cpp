@@ -1,0 +1,186 @@
+// End-to-end: the review stages of both samples through the real binary, read
+// back as a user would (pdftotext, openpyxl): who advanced, who won, the money,
+// and that no public document names a reviewer.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "support.hpp"
+
+using namespace e2e;
+
+namespace {
+
+struct CaseRun {
+    TempDir tmp;
+    std::string id;
+    fs::path folder;
+    Ran ran;
+    explicit CaseRun(const std::string& case_id)
+        : id(case_id),
+          folder(tmp.path() / case_id),
+          ran(run_award({"run", (sample_dir().parent_path() / case_id).string(), "--out", tmp.path().string()})) {}
+};
+
+const CaseRun& weidu() {
+    static const CaseRun r("weidu-2026");
+    return r;
+}
+const CaseRun& tongzhou() {
+    static const CaseRun r("tongzhou-2026");
+    return r;
+}
+
+// Cells of a worksheet as text rows ("a|b|c"), read with openpyxl.
+std::vector<std::string> xlsx_rows(const fs::path& file, const std::string& sheet = "") {
+    const std::string script =
+        "import openpyxl,sys\n"
+        "wb=openpyxl.load_workbook(sys.argv[1])\n"
+        "ws=wb[sys.argv[2]] if sys.argv[2] else wb.worksheets[0]\n"
+        "for row in ws.iter_rows(values_only=True):\n"
+        "    print('|'.join('' if v is None else (repr(v) if isinstance(v,(int,float)) else str(v)) for v in row))\n";
+    Ran r = run("/usr/bin/python3 -c " + quote(script) + " " + quote(file.string()) + " " + quote(sheet));
+    REQUIRE(r.status == 0);
+    std::vector<std::string> rows;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        auto end = r.out.find('\n', start);
+        rows.push_back(r.out.substr(start, end - start));
+        start = end == std::string::npos ? r.out.size() : end + 1;
+    }
+    return rows;
+}
+
+bool has_row_with(const std::vector<std::string>& rows, const std::vector<std::string>& parts) {
+    for (const auto& row : rows) {
+        bool all = true;
+        for (const auto& p : parts) all = all && row.find(p) != std::string::npos;
+        if (all) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> reviewer_names(const std::string& case_id) {
+    std::vector<std::string> names;
+    for (const auto& r : read_json(sample_dir().parent_path() / case_id / "reviewers.json")["reviewers"])
+        names.push_back(r["name"].get<std::string>());
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("WD sample: 6 enter 现场评审 after the committee's tie decision, and the 7th gets a feedback letter") {
+    const auto& r = weidu();
+    INFO(r.ran.out + r.ran.err);
+    REQUIRE(r.ran.status == 0);
+    const std::string list = squeeze(pdf_text(r.folder / "现场评审名单.pdf"));
+    for (const char* name : {"许昌远航起重机械有限公司", "许昌金桥食品有限公司", "许昌恒远电力装备有限公司",
+                             "许昌智联精密传感技术有限公司", "许昌绿源环保科技有限公司", "许昌仁和康复医院有限公司"})
+        CHECK(list.find(name) != std::string::npos);
+    CHECK(list.find("许昌安居物业服务有限公司") == std::string::npos);
+    const std::string letter = squeeze(pdf_text(r.folder / "评审反馈意见书" / "许昌安居物业服务有限公司.pdf"));
+    CHECK(letter.find("许昌安居物业服务有限公司") != std::string::npos);
+    CHECK(letter.find("材料评审") != std::string::npos);
+    // The reviewers' words, unnamed.
+    CHECK(letter.find("财务结果缺少近三年趋势和同行对比数据") != std::string::npos);
+    CHECK(letter.find("建立了业主满意度季度测评机制") != std::string::npos);
+}
+
+TEST_CASE("WD sample: the proposed winners' notice lists the awards and the 5-working-day period of 第二十一条") {
+    const auto& r = weidu();
+    REQUIRE(r.ran.status == 0);
+    const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
+    CHECK(notice.find("2026年12月8日至2026年12月14日") != std::string::npos);
+    CHECK(notice.find("第二十一条") != std::string::npos);
+    for (const char* name : {"许昌远航起重机械有限公司", "许昌恒远电力装备有限公司", "许昌仁和康复医院有限公司",
+                             "许昌金桥食品有限公司"})
+        CHECK(notice.find(name) != std::string::npos);
+    CHECK(notice.find("再次获奖") != std::string::npos);
+}
+
+TEST_CASE("WD sample: the prize sheet pays first-time winners in figures and words, nothing to re-winners") {
+    const auto& r = weidu();
+    REQUIRE(r.ran.status == 0);
+    const auto rows = xlsx_rows(r.folder / "奖金发放表.xlsx");
+    INFO([&] { std::string s; for (const auto& x : rows) s += x + "\n"; return s; }());
+    CHECK(has_row_with(rows, {"许昌远航起重机械有限公司", "区长质量奖", "|50000|", "人民币伍万元整"}));
+    CHECK(has_row_with(rows, {"许昌恒远电力装备有限公司", "|30000|", "人民币叁万元整"}));
+    CHECK(has_row_with(rows, {"许昌仁和康复医院有限公司", "|0|", "第十二条"}));
+    // 50000 + 3 × 30000 = 140000.
+    CHECK(has_row_with(rows, {"合计", "|140000|", "人民币壹拾肆万元整"}));
+}
+
+TEST_CASE("TZ sample: 20/70/10 totals, the tie for 区长质量奖 decided by the committee, and no refill after the objection") {
+    const auto& r = tongzhou();
+    INFO(r.ran.out + r.ran.err);
+    REQUIRE(r.ran.status == 0);
+    // The summary printed: ranking by the weighted total, rounded once.
+    CHECK(r.ran.out.find("1. 南通通达精密机械股份有限公司  860.0 分") != std::string::npos);
+    CHECK(r.ran.out.find("2. 江苏通州华纺家纺有限公司  841.5 分") != std::string::npos);
+    CHECK(r.ran.out.find("5. 南通先锋新材料科技有限公司  786.8 分") != std::string::npos);
+    const auto ranking = xlsx_rows(r.folder / "评分汇总（内部）.xlsx", "最终排名");
+    CHECK(has_row_with(ranking, {"南通海晟电力工程有限公司", "808"}));
+    CHECK(has_row_with(ranking, {"南通金港建设集团有限公司", "808"}));
+
+    const auto winners = xlsx_rows(r.folder / "获奖名单.xlsx");
+    INFO([&] { std::string s; for (const auto& x : winners) s += x + "\n"; return s; }());
+    CHECK(has_row_with(winners, {"区长质量奖", "南通海晟电力工程有限公司"}));
+    CHECK(has_row_with(winners, {"区长质量奖提名奖", "南通金港建设集团有限公司"}));
+    CHECK_FALSE(has_row_with(winners, {"|南通先锋新材料科技有限公司|"}));  // objection upheld (第二十条): only in the note
+    CHECK_FALSE(has_row_with(winners, {"|南通通州湾物流有限公司|"}));      // not moved up: 不进行递补
+    const auto money = xlsx_rows(r.folder / "奖金发放表.xlsx");
+    // 2 × 300000 + 50000; the re-winner of 第二十七条 gets nothing.
+    CHECK(has_row_with(money, {"合计", "|650000|", "人民币陆拾伍万元整"}));
+    CHECK(has_row_with(money, {"江苏通州华纺家纺有限公司", "|0|", "第二十七条"}));
+    // The publicity notice still shows the list as publicised, with its 10 calendar days.
+    const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
+    CHECK(notice.find("南通先锋新材料科技有限公司") != std::string::npos);
+    CHECK(notice.find("2026年10月21日至2026年10月30日") != std::string::npos);
+    // Two applicants did not pass 资料评审 (1:1.5 of 4 planned awards = 6 places).
+    for (const char* name : {"南通正和医疗器械有限公司", "南通润通餐饮管理有限公司"})
+        CHECK(fs::exists(r.folder / "评审反馈意见书" / (std::string(name) + ".pdf")));
+    CHECK(fs::exists(r.folder / "证书" / "南通海晟电力工程有限公司.pdf"));
+    CHECK_FALSE(fs::exists(r.folder / "证书" / "南通先锋新材料科技有限公司.pdf"));
+}
+
+TEST_CASE("No public document of either sample names a reviewer") {
+    for (const CaseRun* r : {&weidu(), &tongzhou()}) {
+        REQUIRE(r->ran.status == 0);
+        const auto names = reviewer_names(r->id);
+        std::vector<fs::path> public_pdfs = {r->folder / "现场评审名单.pdf", r->folder / "拟奖名单公示.pdf",
+                                             r->folder / "证书（合并打印）.pdf", r->folder / "受理名单公示.pdf"};
+        for (const auto& f : files_under(r->folder / "评审反馈意见书")) public_pdfs.push_back(r->folder / "评审反馈意见书" / f);
+        for (const auto& pdf : public_pdfs) {
+            INFO(pdf.string());
+            REQUIRE(fs::exists(pdf));
+            const std::string text = squeeze(pdf_text(pdf));
+            for (const auto& name : names) CHECK(text.find(name) == std::string::npos);
+            // No single reviewer's score: the notices print no scores at all.
+            if (pdf.filename() != "证书（合并打印）.pdf" && pdf.parent_path().filename() != "评审反馈意见书")
+                CHECK(text.find("分（") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("award sheets writes one workbook per reviewer and stage, never for an applicant the reviewer must avoid") {
+    TempDir tmp;
+    Ran r = run_award({"sheets", sample_dir().string(), "--out", tmp.path().string()});
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    const fs::path folder = tmp.path() / "weidu-2026-评分表";
+    std::set<std::string> files;
+    for (const auto& f : files_under(folder)) files.insert(f.generic_string());
+    for (const char* f : {"材料评审/材料评审-E01-张国栋.xlsx", "材料评审/材料评审-E03-王晓燕.xlsx", "现场评审/现场评审-E08-周明.xlsx"})
+        CHECK(files.count(f) == 1);
+    CHECK(files.size() == 5 + 3 + 1);  // and manifest.json
+    // E03 declared a conflict with 许昌仁和康复医院有限公司: 6 applicant worksheets, not 7.
+    const Ran sheets = run("/usr/bin/python3 -c " +
+                           quote("import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\n"
+                                 "print(len([w for w in wb.worksheets if w.sheet_state=='visible']))\n"
+                                 "print('\\n'.join(w['B4'].value or '' for w in wb.worksheets if w.sheet_state=='visible'))") +
+                           " " + quote((folder / "材料评审/材料评审-E03-王晓燕.xlsx").string()));
+    REQUIRE(sheets.status == 0);
+    CHECK(sheets.out.rfind("6\n", 0) == 0);
+    CHECK(sheets.out.find("许昌仁和康复医院有限公司") == std::string::npos);
+    CHECK(sheets.out.find("许昌安居物业服务有限公司") != std::string::npos);
+}
