@@ -67,36 +67,13 @@ Contact read_contact(const json& j, ProblemList& out) {
 }
 
 // The date a document bears, for messages about its 发文字号: "成文日期 notice_date".
-struct DocumentDate {
-    std::optional<Date> date;
-    std::string label;
-};
-
-// 发文字号 (GB/T 9704): 机关代字〔年份〕序号号, the year of the cycle or of the document's date.
-void check_document_number(const Fields& f, const std::string& number, const CaseFacts& facts,
-                           const DocumentDate& dated, const std::string& example) {
-    const std::string form = "符合 GB/T 9704 的发文字号：机关代字＋〔年份〕＋序号＋“号”，年份写全并用六角括号〔〕，"
-                             "序号不补 0、不加“第”，如 " + example;
-    int year = 0;
-    if (auto why = document_number_problem(number, &year); !why.empty()) {
-        f.problem("document_number", number, form + "（" + why + "）");
-        return;
-    }
-    const std::optional<Date>& date = dated.date;
-    if (!facts.year || year == *facts.year || (date && year == date->year())) return;
-    std::string years = "年度 year（" + std::to_string(*facts.year) + "）";
-    if (date && date->year() != *facts.year)
-        years += "或" + dated.label + " 的年份（" + std::to_string(date->year()) + "）";
-    f.problem("document_number", number, "〔〕中的年份与" + years + "一致的发文字号");
-}
-
 AcceptanceStage read_acceptance(const json& j, CaseFacts& facts, ProblemList& out) {
     Fields f(out, kCaseFile, "/acceptance", j, {"notice_date", "publicity_start", "document_number"});
     AcceptanceStage a;
     auto notice = f.date("notice_date", Need::required);
     auto start = f.date("publicity_start", Need::required);
     auto number = f.text("document_number", Need::optional);
-    if (number) check_document_number(f, *number, facts, {notice, "成文日期 notice_date"}, "魏质奖秘〔2026〕3号");
+    if (number) check_document_number(f, *number, facts.year, notice, "成文日期 notice_date", "魏质奖秘〔2026〕3号");
     a.document_number = number.value_or("");
     // The notice decides who was accepted, which needs the applications all in.
     if (notice && facts.deadline && *notice < *facts.deadline)
@@ -650,7 +627,7 @@ Commendation read_commendation(const json& j, const CaseFacts& facts, const Case
     cm.date = date.value_or(Date{});
     cm.issuer = f.text("issuer", Need::required).value_or("");
     auto number = f.text("document_number", Need::optional);
-    if (number) check_document_number(f, *number, facts, {date, "表彰决定日期 date"}, "魏政〔2026〕41号");
+    if (number) check_document_number(f, *number, facts.year, date, "表彰决定日期 date", "魏政〔2026〕41号");
     cm.document_number = number.value_or("");
     // Without "granted" the commendation confers the review's result (获奖名单); with it,
     // the office lists the awards itself (a cycle whose scores the program has not seen).

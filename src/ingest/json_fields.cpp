@@ -466,4 +466,19 @@ void Fields::report_unknown_fields() const {
     }
 }
 
+void check_document_number(const Fields& f, const std::string& number, std::optional<int> cycle_year,
+                           const std::optional<Date>& date, const std::string& date_label, const std::string& example) {
+    const std::string form = "符合 GB/T 9704 的发文字号：机关代字＋〔年份〕＋序号＋“号”，年份写全并用六角括号〔〕，"
+                             "序号不补 0、不加“第”，如 " + example;
+    int year = 0;
+    if (auto why = document_number_problem(number, &year); !why.empty()) {
+        f.problem("document_number", number, form + "（" + why + "）");
+        return;
+    }
+    if (!cycle_year || year == *cycle_year || (date && year == date->year())) return;
+    std::string years = "年度 year（" + std::to_string(*cycle_year) + "）";
+    if (date && date->year() != *cycle_year) years += "或" + date_label + " 的年份（" + std::to_string(date->year()) + "）";
+    f.problem("document_number", number, "〔〕中的年份与" + years + "一致的发文字号");
+}
+
 }  // namespace award::ingest

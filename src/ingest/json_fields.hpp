@@ -103,6 +103,12 @@ private:
     std::vector<std::string> allowed_;
 };
 
+// 发文字号 (GB/T 9704) in the field "document_number": 机关代字〔年份〕序号号, the year that
+// of the cycle (when known) or of the document's date (`date_label` names that field).
+void check_document_number(const Fields& f, const std::string& number, std::optional<int> cycle_year,
+                           const std::optional<Date>& date, const std::string& date_label, const std::string& example);
+
+
 // Expected-text fragments, so the same thing is always asked for in the same words.
 inline const std::string kExpectText = "非空文本";
 inline const std::string kExpectDate = "真实存在的日期，格式 YYYY-MM-DD（如 2026-09-18）";

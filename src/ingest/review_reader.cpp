@@ -89,22 +89,6 @@ bool check_review_date(const Fields& f, const std::string& field, const Date& d,
     return false;
 }
 
-// 发文字号 (GB/T 9704), worded as for case.json's other notices.
-void check_document_number(const Fields& f, const std::string& number, const Case& c, const std::optional<Date>& date,
-                           const std::string& date_label, const std::string& example) {
-    const std::string form = "符合 GB/T 9704 的发文字号：机关代字＋〔年份〕＋序号＋“号”，年份写全并用六角括号〔〕，"
-                             "序号不补 0、不加“第”，如 " + example;
-    int year = 0;
-    if (auto why = document_number_problem(number, &year); !why.empty()) {
-        f.problem("document_number", number, form + "（" + why + "）");
-        return;
-    }
-    if (!year_known(c) || year == c.year || (date && year == date->year())) return;
-    std::string years = "年度 year（" + std::to_string(c.year) + "）";
-    if (date && date->year() != c.year) years += "或" + date_label + " 的年份（" + std::to_string(date->year()) + "）";
-    f.problem("document_number", number, "〔〕中的年份与" + years + "一致的发文字号");
-}
-
 // ---- case.json "review" -------------------------------------------------------
 
 std::string ratio_text(int tenths) {
@@ -261,7 +245,8 @@ std::optional<ReviewNotice> read_notice(const json& j, const std::string& record
             n.publicity_start = start;
     }
     auto number = f.text("document_number", Need::optional);
-    if (number) check_document_number(f, *number, c, notice, "成文日期 notice_date", example);
+    if (number) check_document_number(f, *number, year_known(c) ? std::optional<int>(c.year) : std::nullopt, notice,
+                                      "成文日期 notice_date", example);
     n.document_number = number.value_or("");
     f.report_unknown_fields();
     return n;
