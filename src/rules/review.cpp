@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "model/text.hpp"
@@ -362,6 +363,139 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
     return out;
 }
 
+// One applicant's score at one stage from the sheets of every group covering it;
+// missing sheets and uncovered applicants go to d.problems (nullopt when uncovered).
+std::optional<StageScore> score_applicant(const Case& c, const ItemTable& table, const SheetIndex& index,
+                                          const StageSpec& stage, std::size_t i, ReviewDecision& d) {
+    const bool consensus = stage.aggregation.method == AggregationSpec::Method::Consensus;
+    const Applicant& a = c.applicants[i];
+    StageScore s;
+    s.stage = stage.id;
+    s.applicant_index = i;
+    std::vector<Score> consensus_totals;
+    std::vector<std::vector<Score>> consensus_categories;
+    bool covered = false;
+    int free_members = 0;  // covering members who need not recuse
+    for (const auto& group : c.panel.groups) {
+        if (group.stage != stage.id || !group.covers(a.credit_code)) continue;
+        covered = true;
+        for (const auto& member : group.members) {
+            const Reviewer* reviewer = c.panel.find(member);
+            if (!reviewer) continue;  // reported by ingest
+            if (reviewer->conflicted_with(a.credit_code)) {
+                ReviewerScore r;
+                r.reviewer = member;
+                r.recused = true;
+                s.reviewers.push_back(r);
+                continue;
+            }
+            ++free_members;
+            const SheetEntry* e = index.find(stage.id, member, false, a.credit_code);
+            if (e) s.reviewers.push_back(score_of(table, stage, member, *e->scores));
+            else if (!consensus)
+                d.problems.push_back(Problem{kScoresFolder, member + " " + reviewer->name + "（" + group.name + "）",
+                                             stage.name, "缺少",
+                                             "对" + label(c, i) + "的" + applicant_sheet_expectation(stage, *reviewer, false)});
+        }
+        if (consensus) {
+            const Reviewer* leader = c.panel.find(group.leader);
+            const SheetEntry* e = index.find(stage.id, group.leader, true, a.credit_code);
+            if (e) {
+                ReviewerScore r = score_of(table, stage, group.leader, *e->scores);
+                consensus_totals.push_back(r.total);
+                consensus_categories.push_back(r.category_totals);
+            } else if (leader) {
+                d.problems.push_back(Problem{kScoresFolder, group.leader + " " + leader->name + "（" + group.name + "组长）",
+                                             stage.name, "缺少",
+                                             "对" + label(c, i) + "的" + applicant_sheet_expectation(stage, *leader, true)});
+            }
+        }
+    }
+    if (!covered) {
+        d.problems.push_back(Problem{kReviewersFile, "/groups", "applicants", a.name,
+                                     "有评审组（stage 为 \"" + stage.id + "\"）负责该组织的" + stage.name});
+        return std::nullopt;
+    }
+    if (consensus) {
+        Score sum;
+        std::vector<Score> cats(table.categories);
+        for (std::size_t g = 0; g < consensus_totals.size(); ++g) {
+            sum = sum + consensus_totals[g];
+            for (std::size_t k = 0; k < consensus_categories[g].size() && k < cats.size(); ++k)
+                cats[k] = cats[k] + consensus_categories[g][k];
+        }
+        const auto n = static_cast<std::int64_t>(consensus_totals.size());
+        if (n > 0) {
+            s.aggregate = sum.divided_by(n);
+            for (auto& k : cats) s.category_aggregates.push_back(k.divided_by(n));
+        }
+        s.counted = static_cast<int>(n);
+        s.method_text = "评审组共识分（组长录入）";
+    } else {
+        aggregate(s, stage.aggregation, table.categories);
+        if (free_members == 0)
+            d.problems.push_back(Problem{kReviewersFile, "/groups", "members", a.name,
+                                         "至少一名未回避的评委评" + stage.name + "（全部成员均已声明回避）"});
+    }
+    return s;
+}
+
+// Who enters `next` after `stage` is scored: the pack's ratio (拟获奖数 × ratio), or the
+// case's count or minimum score. nullopt, with waiting_for said, while the case has not
+// set it or a tie at the boundary waits for the committee.
+std::optional<Advancement> advance(const Policy& policy, const Case& c, const StageSpec& stage, const StageSpec& next,
+                                   const std::vector<std::size_t>& candidates, ReviewDecision& d) {
+    const int decimals = policy.review.rounding_decimals;
+    const StageAdvancement* rule = nullptr;
+    for (const auto& a : c.review.advancement) if (a.stage == next.id) rule = &a;
+    std::vector<Ranked> order;
+    for (auto i : candidates) {
+        const StageScore* s = d.outcome.find(stage.id, i);
+        order.push_back({i, s->aggregate.rounded_units(decimals)});
+    }
+    order = best_first(order);
+    Advancement adv;
+    adv.stage = next.id;
+    // Where the pack says who decides entry (魏都区 第十八条, 通州区 第十八条), else the stage itself.
+    const std::string entry_article = next.advancement_article.empty() ? stage.article : next.advancement_article;
+    Cut cut;
+    if (next.advancement_ratio_tenths > 0) {
+        int planned = 0;
+        if (rule && rule->planned_awards) planned = *rule->planned_awards;
+        else
+            for (const auto& aw : policy.awards)
+                if (aw.conferral.by == AwardConferral::By::Rank) planned += aw.quota;
+        adv.places = planned * next.advancement_ratio_tenths / 10;
+        adv.rule_text = "拟获奖 " + std::to_string(planned) + " 家，按不超过1:" +
+                        Score::units_text(next.advancement_ratio_tenths, 1) + "的比例，至多 " +
+                        std::to_string(adv.places) + " 家进入" + next.name + "（" + next.advancement_article + "）";
+        cut = cut_at(c, order, adv.places, next.id, "进入" + next.name + "（" + next.advancement_article + "，至多 " +
+                                                    std::to_string(adv.places) + " 家）",
+                     decimals, d);
+    } else if (rule && rule->count) {
+        adv.places = *rule->count;
+        adv.rule_text = "评委会确定 " + std::to_string(adv.places) + " 家进入" + next.name + "（" + entry_article + "）";
+        cut = cut_at(c, order, adv.places, next.id, "进入" + next.name + "（" + std::to_string(adv.places) + " 家）",
+                     decimals, d);
+    } else if (rule && rule->min_units) {
+        for (const auto& r : order) (r.units >= *rule->min_units ? cut.in : cut.out).push_back(r.applicant);
+        adv.places = static_cast<int>(cut.in.size());
+        adv.rule_text = stage.name + "得分达到 " + points_text(*rule->min_units, decimals) + "的组织进入" + next.name + "（" +
+                        entry_article + "）";
+    } else {
+        d.outcome.waiting_for = "进入" + next.name + "的人数或分数线（case.json review.advancement，stage \"" + next.id + "\"）";
+        return std::nullopt;
+    }
+    if (cut.waiting) {
+        d.outcome.waiting_for = "评委会对进入" + next.name + "边界并列的决定（decisions.json tie_resolution，boundary \"" +
+                          next.id + "\"）";
+        return std::nullopt;
+    }
+    adv.advanced = cut.in;
+    adv.not_advanced = cut.out;
+    return adv;
+}
+
 }  // namespace
 
 ReviewDecision decide_review(const Policy& policy, const Case& c, const AcceptanceOutcome& acceptance,
@@ -395,136 +529,20 @@ ReviewDecision decide_review(const Policy& policy, const Case& c, const Acceptan
                 d.problems.push_back(Problem{entry.sheet->file, entry.scores->location, "统一社会信用代码",
                                              std::get<3>(key), stage_candidates_text(pos, stage, policy)});
         }
-        const bool consensus = stage.aggregation.method == AggregationSpec::Method::Consensus;
-        for (auto i : candidates) {
-            const Applicant& a = c.applicants[i];
-            StageScore s;
-            s.stage = stage.id;
-            s.applicant_index = i;
-            std::vector<Score> consensus_totals;
-            std::vector<std::vector<Score>> consensus_categories;
-            bool covered = false;
-            int free_members = 0;  // covering members who need not recuse
-            for (const auto& group : c.panel.groups) {
-                if (group.stage != stage.id || !group.covers(a.credit_code)) continue;
-                covered = true;
-                for (const auto& member : group.members) {
-                    const Reviewer* reviewer = c.panel.find(member);
-                    if (!reviewer) continue;  // reported by ingest
-                    if (reviewer->conflicted_with(a.credit_code)) {
-                        ReviewerScore r;
-                        r.reviewer = member;
-                        r.recused = true;
-                        s.reviewers.push_back(r);
-                        continue;
-                    }
-                    ++free_members;
-                    const SheetEntry* e = index.find(stage.id, member, false, a.credit_code);
-                    if (e) s.reviewers.push_back(score_of(table, stage, member, *e->scores));
-                    else if (!consensus)
-                        d.problems.push_back(Problem{kScoresFolder, member + " " + reviewer->name + "（" + group.name + "）",
-                                                     stage.name, "缺少",
-                                                     "对" + label(c, i) + "的" + applicant_sheet_expectation(stage, *reviewer, false)});
-                }
-                if (consensus) {
-                    const Reviewer* leader = c.panel.find(group.leader);
-                    const SheetEntry* e = index.find(stage.id, group.leader, true, a.credit_code);
-                    if (e) {
-                        ReviewerScore r = score_of(table, stage, group.leader, *e->scores);
-                        consensus_totals.push_back(r.total);
-                        consensus_categories.push_back(r.category_totals);
-                    } else if (leader) {
-                        d.problems.push_back(Problem{kScoresFolder, group.leader + " " + leader->name + "（" + group.name + "组长）",
-                                                     stage.name, "缺少",
-                                                     "对" + label(c, i) + "的" + applicant_sheet_expectation(stage, *leader, true)});
-                    }
-                }
-            }
-            if (!covered) {
-                d.problems.push_back(Problem{kReviewersFile, "/groups", "applicants", a.name,
-                                             "有评审组（stage 为 \"" + stage.id + "\"）负责该组织的" + stage.name});
-                continue;
-            }
-            if (consensus) {
-                Score sum;
-                std::vector<Score> cats(table.categories);
-                for (std::size_t g = 0; g < consensus_totals.size(); ++g) {
-                    sum = sum + consensus_totals[g];
-                    for (std::size_t k = 0; k < consensus_categories[g].size() && k < cats.size(); ++k)
-                        cats[k] = cats[k] + consensus_categories[g][k];
-                }
-                const auto n = static_cast<std::int64_t>(consensus_totals.size());
-                if (n > 0) {
-                    s.aggregate = sum.divided_by(n);
-                    for (auto& k : cats) s.category_aggregates.push_back(k.divided_by(n));
-                }
-                s.counted = static_cast<int>(n);
-                s.method_text = "评审组共识分（组长录入）";
-            } else {
-                aggregate(s, stage.aggregation, table.categories);
-                if (free_members == 0)
-                    d.problems.push_back(Problem{kReviewersFile, "/groups", "members", a.name,
-                                                 "至少一名未回避的评委评" + stage.name + "（全部成员均已声明回避）"});
-            }
-            out.stage_scores.push_back(std::move(s));
-        }
+        for (auto i : candidates)
+            if (auto s = score_applicant(c, table, index, stage, i, d)) out.stage_scores.push_back(std::move(*s));
         if (!d.problems.empty()) return d;
         out.stages_scored.push_back(stage.id);
 
         if (pos + 1 == spec.stages.size()) break;
-        // Who enters the next stage.
         const StageSpec& next = spec.stages[pos + 1];
-        const StageAdvancement* rule = nullptr;
-        for (const auto& a : c.review.advancement) if (a.stage == next.id) rule = &a;
-        std::vector<Ranked> order;
-        for (auto i : candidates) {
-            const StageScore* s = out.find(stage.id, i);
-            order.push_back({i, s->aggregate.rounded_units(decimals)});
-        }
-        order = best_first(order);
-        Advancement adv;
-        adv.stage = next.id;
-        // Where the pack says who decides entry (魏都区 第十八条, 通州区 第十八条), else the stage itself.
-        const std::string entry_article = next.advancement_article.empty() ? stage.article : next.advancement_article;
-        Cut cut;
-        if (next.advancement_ratio_tenths > 0) {
-            int planned = 0;
-            if (rule && rule->planned_awards) planned = *rule->planned_awards;
-            else
-                for (const auto& aw : policy.awards)
-                    if (aw.conferral.by == AwardConferral::By::Rank) planned += aw.quota;
-            adv.places = planned * next.advancement_ratio_tenths / 10;
-            adv.rule_text = "拟获奖 " + std::to_string(planned) + " 家，按不超过1:" +
-                            Score::units_text(next.advancement_ratio_tenths, 1) + "的比例，至多 " +
-                            std::to_string(adv.places) + " 家进入" + next.name + "（" + next.advancement_article + "）";
-            cut = cut_at(c, order, adv.places, next.id, "进入" + next.name + "（" + next.advancement_article + "，至多 " +
-                                                        std::to_string(adv.places) + " 家）",
-                         decimals, d);
-        } else if (rule && rule->count) {
-            adv.places = *rule->count;
-            adv.rule_text = "评委会确定 " + std::to_string(adv.places) + " 家进入" + next.name + "（" + entry_article + "）";
-            cut = cut_at(c, order, adv.places, next.id, "进入" + next.name + "（" + std::to_string(adv.places) + " 家）",
-                         decimals, d);
-        } else if (rule && rule->min_units) {
-            for (const auto& r : order) (r.units >= *rule->min_units ? cut.in : cut.out).push_back(r.applicant);
-            adv.places = static_cast<int>(cut.in.size());
-            adv.rule_text = stage.name + "得分达到 " + points_text(*rule->min_units, decimals) + "的组织进入" + next.name + "（" +
-                            entry_article + "）";
-        } else {
-            out.waiting_for = "进入" + next.name + "的人数或分数线（case.json review.advancement，stage \"" + next.id + "\"）";
+        std::optional<Advancement> adv = advance(policy, c, stage, next, candidates, d);
+        if (!adv) {
             open_from = pos + 1;
             break;
         }
-        if (cut.waiting) {
-            out.waiting_for = "评委会对进入" + next.name + "边界并列的决定（decisions.json tie_resolution，boundary \"" +
-                              next.id + "\"）";
-            open_from = pos + 1;
-            break;
-        }
-        adv.advanced = cut.in;
-        adv.not_advanced = cut.out;
-        out.advancements.push_back(adv);
-        candidates = cut.in;
+        candidates = adv->advanced;
+        out.advancements.push_back(std::move(*adv));
     }
     // Sheets for stages after the one reached: too early.
     for (std::size_t later = open_from; later < spec.stages.size(); ++later) {
