@@ -203,7 +203,8 @@ TEST_CASE("WD sample: 受理名单.xlsx read back holds the accepted applicants 
         "out = {}\n"
         "for ws in wb.worksheets:\n"
         "    out[ws.title] = {'freeze': ws.freeze_panes, 'rows': [[c if c is None or isinstance(c, (int, float, str)) else str(c) for c in r] for r in ws.iter_rows(values_only=True)],\n"
-        "                     'widths': {k: v.width for k, v in ws.column_dimensions.items()}}\n"
+        "                     'widths': {k: v.width for k, v in ws.column_dimensions.items()},\n"
+        "                     'header': [ws.oddHeader.center.text, ws.oddHeader.center.size]}\n"
         "print(json.dumps(out, ensure_ascii=False))\n";
     TempDir tmp;
     write_file(tmp.path() / "read.py", script);
@@ -214,6 +215,10 @@ TEST_CASE("WD sample: 受理名单.xlsx read back holds the accepted applicants 
     const auto book = nlohmann::json::parse(r.out);
     const auto& list = book.at("受理名单");
     CHECK(list["freeze"] == "A2");
+    // The printed page header: the title at 14 pt (a title starting with the year must
+    // not run into the size code).
+    CHECK(list["header"][0].get<std::string>().find("2026年度") != std::string::npos);
+    CHECK(list["header"][1] == 14);
     const auto& rows = list["rows"];
     REQUIRE(rows.size() >= 1);
     CHECK(rows[0][0] == "序号");

@@ -216,7 +216,8 @@ void Sheet::finish() {
     worksheet_fit_to_pages(ws_, 1, 0);
     std::string title;  // '&' starts a header code in Excel: double it
     for (char ch : print_title_) title += ch == '&' ? std::string("&&") : std::string(1, ch);
-    const std::string header = "&C&\"宋体,Bold\"&14" + title;
+    // The space ends the font size: "&14" followed by "2026年…" would read as size 142026.
+    const std::string header = "&C&\"宋体,Bold\"&14 " + title;
     worksheet_set_header(ws_, header.c_str());
     worksheet_set_footer(ws_, "&C第 &P 页，共 &N 页");
 }
