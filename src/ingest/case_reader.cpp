@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ingest/applicants_xlsx.hpp"
 #include "ingest/credit_code.hpp"
 #include "ingest/json_fields.hpp"
 #include "ingest/known_values.hpp"
@@ -690,12 +691,28 @@ Case read_case(const fs::path& case_dir, const PolicyCatalog& policies) {
     c.folder = case_dir;
 
     auto case_json = load_json_file(case_dir, kCaseFile, Need::required, out);
-    auto applicants_json = load_json_file(case_dir, kApplicantsFile, Need::required, out);
+    // The list of applicants: applicants.json, or the office's workbook applicants.xlsx.
+    std::optional<json> applicants_json;
+    std::optional<ApplicantsSheet> applicants_sheet;
+    if (fs::exists(case_dir / kApplicantsXlsxFile, ec) && fs::exists(case_dir / kApplicantsFile, ec))
+        out.add(kApplicantsXlsxFile, "", "", kApplicantsFile + " 和 " + kApplicantsXlsxFile,
+                "只保留其中一个（两者都是申报组织名单，程序不会替你选择；请删去或移走不用的那个）");
+    else if (fs::exists(case_dir / kApplicantsXlsxFile, ec))
+        applicants_sheet = load_applicants_xlsx(case_dir, out);
+    else
+        applicants_json = load_json_file(case_dir, kApplicantsFile, Need::required, out);
     auto decisions_json = load_json_file(case_dir, kDecisionsFile, Need::optional, out);
 
     CaseFacts facts;
     if (case_json) facts = read_case_file(*case_json, policies, c, out);
     if (applicants_json) read_applicants_file(*applicants_json, facts, c, out);
+    if (applicants_sheet) {  // checked as applicants.json, told in the workbook's rows and columns
+        ProblemList found;
+        read_applicants_file(applicants_sheet->doc, facts, c, found);
+        translate_applicant_problems(found, *applicants_sheet, out);
+        for (std::size_t k = 0; k < c.applicants.size(); ++k)
+            c.applicants[k].source = applicant_xlsx_source(*applicants_sheet, k);
+    }
     if (decisions_json) read_decisions_file(*decisions_json, facts, c, out);
     // reviewers.json and scores/: they name applicants and the pack's stages.
     read_review_inputs(case_dir, facts.policy, c, out);
