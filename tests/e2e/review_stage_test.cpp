@@ -184,3 +184,75 @@ TEST_CASE("award sheets writes one workbook per reviewer and stage, never for an
     CHECK(sheets.out.find("许昌仁和康复医院有限公司") == std::string::npos);
     CHECK(sheets.out.find("许昌安居物业服务有限公司") != std::string::npos);
 }
+
+namespace {
+
+// The part of `award run`'s summary that holds the scores: from the first stage to the winners.
+std::string scores_part(const std::string& out) {
+    const auto from = out.find("材料评审（");
+    const auto to = out.find("表彰：");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    return out.substr(from, to - from);
+}
+
+}  // namespace
+
+TEST_CASE("Score sheets from award sheets, filled by a script and saved again by LibreOffice, give the same results as the JSON sheets") {
+    TempDir tmp;
+    const fs::path dir = copy_sample(tmp.path());
+    Ran sheets = run_award({"sheets", dir.string(), "--out", (tmp.path() / "out").string()});
+    INFO(sheets.out + sheets.err);
+    REQUIRE(sheets.status == 0);
+    const fs::path blank = tmp.path() / "out" / "weidu-2026-评分表";
+
+    // Fill each workbook as a reviewer would, from the sample's JSON sheet of the same
+    // reviewer and stage: percentages in column D, strengths and improvements in F and G.
+    const std::string fill =
+        "import json, sys, glob, os, openpyxl\n"
+        "blank, scores, filled = sys.argv[1], sys.argv[2], sys.argv[3]\n"
+        "os.makedirs(filled, exist_ok=True)\n"
+        "sheets = {}\n"
+        "for f in glob.glob(os.path.join(scores, '*', '*.json')):\n"
+        "    j = json.load(open(f))\n"
+        "    sheets[(j['reviewer'], j['stage'])] = {a['credit_code']: a for a in j['applicants']}\n"
+        "for f in sorted(glob.glob(os.path.join(blank, '*', '*.xlsx'))):\n"
+        "    wb = openpyxl.load_workbook(f)\n"
+        "    ident = {r[0]: r[1:] for r in wb['识别信息'].iter_rows(values_only=True) if r[0] != 'applicant'}\n"
+        "    given = sheets[(ident['reviewer'][0], ident['stage'][0])]\n"
+        "    for r in wb['识别信息'].iter_rows(values_only=True):\n"
+        "        if r[0] != 'applicant': continue\n"
+        "        ws, a = wb[r[1]], given[r[2]]\n"
+        "        for row in range(9, ws.max_row + 1):\n"
+        "            item = ws.cell(row, 1).value\n"
+        "            if item in a['items']:\n"
+        "                ws.cell(row, 4).value = a['items'][item]\n"
+        "                ws.cell(row, 6).value = a.get('strengths', {}).get(item)\n"
+        "                ws.cell(row, 7).value = a.get('improvements', {}).get(item)\n"
+        "    wb.save(os.path.join(filled, os.path.basename(f)))\n";
+    write_file(tmp.path() / "fill.py", fill);
+    Ran filled = run("/usr/bin/python3 " + quote((tmp.path() / "fill.py").string()) + " " + quote(blank.string()) + " " +
+                     quote((dir / "scores").string()) + " " + quote((tmp.path() / "filled").string()));
+    INFO(filled.err);
+    REQUIRE(filled.status == 0);
+    // Opened and saved again by a real spreadsheet program.
+    Ran saved = run("cd " + quote((tmp.path() / "filled").string()) + " && soffice --headless --norestore " +
+                    "-env:UserInstallation=file://" + (tmp.path() / "lo-profile").string() +
+                    " --convert-to xlsx --outdir " + quote((tmp.path() / "saved").string()) + " *.xlsx");
+    INFO(saved.out + saved.err);
+    REQUIRE(saved.status == 0);
+    REQUIRE(files_under(tmp.path() / "saved").size() == 8);
+    fs::remove_all(dir / "scores");
+    fs::create_directories(dir / "scores");
+    for (const auto& f : files_under(tmp.path() / "saved")) fs::copy(tmp.path() / "saved" / f, dir / "scores" / f.filename());
+
+    Ran from_xlsx = run_award({"run", dir.string(), "--out", (tmp.path() / "from-xlsx").string()});
+    INFO(from_xlsx.out + from_xlsx.err);
+    REQUIRE(from_xlsx.status == 0);
+    const auto& from_json = weidu();
+    REQUIRE(from_json.ran.status == 0);
+    CHECK(scores_part(from_xlsx.out) == scores_part(from_json.ran.out));
+    // And the reviewers' words reach the feedback letter the same way.
+    CHECK(squeeze(pdf_text(tmp.path() / "from-xlsx" / "weidu-2026" / "评审反馈意见书" / "许昌安居物业服务有限公司.pdf")) ==
+          squeeze(pdf_text(from_json.folder / "评审反馈意见书" / "许昌安居物业服务有限公司.pdf")));
+}
