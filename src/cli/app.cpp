@@ -8,6 +8,7 @@
 
 #include "cli/evaluate.hpp"
 #include "cli/output_folder.hpp"
+#include "cli/policies_command.hpp"
 #include "cli/sheets_command.hpp"
 #include "model/errors.hpp"
 #include "model/text.hpp"
@@ -199,6 +200,9 @@ int run_cli(int argc, char** argv) {
     sheets->add_option("CASE_DIR", case_dir, "案卷目录（含 reviewers.json）")->required()->check(CLI::ExistingDirectory);
     sheets->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
 
+    auto* policies = app.add_subcommand("policies", "列出可用的政策包：辖区、管理办法、奖项、名额、奖金、评审阶段与公示规则");
+    policies->fallthrough();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -207,6 +211,12 @@ int run_cli(int argc, char** argv) {
     }
     const fs::path data_dir = resolve_data_dir(data_dir_opt);
 
+    if (policies->parsed()) {
+        return guarded([&] {
+            std::cout << describe_policies(load_policy_catalog(data_dir / "templates" / "policies"));
+            return kExitDone;
+        });
+    }
     if (check->parsed()) {
         return guarded([&] {
             PolicyCatalog catalog;

@@ -256,3 +256,18 @@ TEST_CASE("Score sheets from award sheets, filled by a script and saved again by
     CHECK(squeeze(pdf_text(tmp.path() / "from-xlsx" / "weidu-2026" / "评审反馈意见书" / "许昌安居物业服务有限公司.pdf")) ==
           squeeze(pdf_text(from_json.folder / "评审反馈意见书" / "许昌安居物业服务有限公司.pdf")));
 }
+
+TEST_CASE("award policies lists each pack with its awards, quotas, money, stages and publicity rules") {
+    Ran r = run_award({"policies"});
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("tongzhou  通州区  《通州区区长质量奖管理办法》") != std::string::npos);
+    CHECK(r.out.find("weidu  魏都区  《魏都区区长质量奖管理办法》") != std::string::npos);
+    CHECK(r.out.find("区长质量奖提名奖：名额 2 家，奖金 5万元，不单独申报") != std::string::npos);
+    CHECK(r.out.find("区长质量提名奖：名额 4 家，奖金 3万元，可申报") != std::string::npos);
+    CHECK(r.out.find("进入现场评审且综合得分达到 500.0 分的组织均授予（第四条）") != std::string::npos);
+    CHECK(r.out.find("按拟获奖数不超过1:1.5进入（第十六条）") != std::string::npos);
+    CHECK(r.out.find("资料评审 20% + 现场评审 70% + 演讲陈述 10%（第十九条）") != std::string::npos);
+    CHECK(r.out.find("拟奖名单公示：10天（第二十条）；异议成立后不进行递补（第二十条）") != std::string::npos);
+    CHECK(r.out.find("拟奖名单公示：5个工作日（第二十一条）；异议成立后可以递补") != std::string::npos);
+}

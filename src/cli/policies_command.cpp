@@ -1,0 +1,87 @@
+#include "cli/policies_command.hpp"
+
+#include <sstream>
+
+#include "model/money.hpp"
+#include "model/score.hpp"
+#include "model/text.hpp"
+
+namespace award {
+
+namespace {
+
+std::string period_text(const PublicitySpec& p) {
+    if (p.length <= 0) return "未规定";
+    return std::to_string(p.length) + (p.unit == PeriodUnit::WorkingDays ? "个工作日" : "天") + "（" + p.article + "）";
+}
+
+std::string aggregation_text(const AggregationSpec& a) {
+    switch (a.method) {
+    case AggregationSpec::Method::Mean: return "算术平均";
+    case AggregationSpec::Method::Median: return "中位数";
+    case AggregationSpec::Method::TrimmedMean:
+        return std::to_string(a.trim_min_reviewers) + " 名评委及以上去掉一个最高分和一个最低分后平均";
+    case AggregationSpec::Method::Consensus: return "组长录入的共识分";
+    }
+    return "";
+}
+
+std::string award_line(const Policy& p, const AwardSpec& a) {
+    std::string line = a.name + "：";
+    line += a.quota > 0 ? "名额 " + std::to_string(a.quota) + " 家" : "不设名额";
+    line += "，" + (a.prize_yuan > 0 ? "奖金 " + yuan_wan(a.prize_yuan) : std::string("不设奖金"));
+    line += a.open_to_application ? "，可申报" : "，不单独申报";
+    line += "（" + a.article + (a.prize_article.empty() || a.prize_article == a.article ? "" : "、" + a.prize_article) + "）";
+    if (p.review.stages.empty()) return line;
+    const AwardConferral& c = a.conferral;
+    const int decimals = p.review.rounding_decimals;
+    if (c.by == AwardConferral::By::Threshold) {
+        const StageSpec* reached = p.review.find_stage(c.reached_stage);
+        line += "；" + (reached ? "进入" + reached->name + "且" : std::string()) + "综合得分达到 " +
+                Score::units_text(c.min_total_units, decimals) + " 分的组织均授予" +
+                (c.min_total_article.empty() ? "" : "（" + c.min_total_article + "）");
+    } else {
+        line += "；从申报" + join(c.candidates_from) + "的组织中按综合得分排名授予";
+        if (c.min_total_units > 0)
+            line += "，最低 " + Score::units_text(c.min_total_units, decimals) + " 分" +
+                    (c.min_total_article.empty() ? "" : "（" + c.min_total_article + "）");
+        if (!c.repeat_article.empty()) line += "；再次获奖不占名额、不发奖金（" + c.repeat_article + "）";
+    }
+    return line;
+}
+
+}  // namespace
+
+std::string describe_policies(const PolicyCatalog& catalog) {
+    std::ostringstream out;
+    for (const auto& [id, p] : catalog) {
+        out << id << "  " << p.jurisdiction << "  《" << p.regulation << "》\n";
+        out << "  奖项：\n";
+        for (const auto& a : p.awards) out << "    " << award_line(p, a) << "\n";
+        out << "  受理名单公示：" << period_text(p.acceptance_publicity) << "\n";
+        if (p.review.stages.empty()) {
+            out << "  评审阶段：未规定（只处理受理阶段）\n\n";
+            continue;
+        }
+        out << "  评审阶段：\n";
+        for (const auto& s : p.review.stages) {
+            out << "    " << s.name << "（" << s.article << "）：";
+            if (s.advancement_ratio_tenths > 0)
+                out << "按拟获奖数不超过1:" << Score::units_text(s.advancement_ratio_tenths, 1) << "进入（"
+                    << s.advancement_article << "），";
+            out << (s.sheet == StageSpec::Sheet::Presentation ? "总分 " + std::to_string(s.max_points) + " 分，"
+                                                              : std::string("GB/T 19580 逐条款评分，"))
+                << aggregation_text(s.aggregation) << "\n";
+        }
+        std::vector<std::string> weights;
+        for (const auto& [stage, w] : p.review.weights)
+            if (const StageSpec* s = p.review.find_stage(stage)) weights.push_back(s->name + " " + std::to_string(w) + "%");
+        out << "  综合得分：" << join(weights, " + ") << "（" << p.review.total_article << "），保留 "
+            << p.review.rounding_decimals << " 位小数，最后一次四舍五入\n";
+        out << "  拟奖名单公示：" << period_text(p.review.publicity) << "；异议成立后"
+            << (p.review.refill_after_objection ? "可以递补" : "不进行递补（" + p.review.refill_article + "）") << "\n\n";
+    }
+    return out.str();
+}
+
+}  // namespace award
