@@ -1,5 +1,4 @@
 #include "cli/output_folder.hpp"
-#include "model/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,28 +13,6 @@
 namespace award {
 
 namespace fs = std::filesystem;
-
-std::string sanitize_file_name(const std::string& s) {
-    std::string out;
-    for (auto ch : utf8::characters(s)) {
-        const auto b = static_cast<unsigned char>(ch[0]);
-        if (ch.size() != utf8::sequence_length(b)) break;  // a truncated sequence: drop it
-        // 200 bytes (66 CJK characters) keeps a whole organisation name in nearly every
-        // case and leaves room, under the 255-byte limit of a file name, for "（2）.pdf"
-        // and the temporary name a document is written under.
-        if (out.size() + ch.size() > 200) break;
-        if (ch.size() == 1) {
-            const bool reserved = b < 0x20 || b == 0x7F || std::string_view("/\\:*?\"<>|").find(char(b)) != std::string_view::npos;
-            out += reserved ? '_' : char(b);
-        } else {
-            out += ch;
-        }
-    }
-    // No hidden files, no "." or "..", no trailing dots or spaces (Windows drops them).
-    while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-    return out.empty() ? "未命名" : out;
-}
 
 std::string sha256_hex_of_file(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);

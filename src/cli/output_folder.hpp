@@ -7,12 +7,9 @@
 #include <string>
 #include <vector>
 
-namespace award {
+#include "model/file_name.hpp"  // sanitize_file_name
 
-// A name from user text made safe as one path component: no separators,
-// control or reserved characters, no leading dots, at most 200 bytes (whole UTF-8
-// characters). Never empty.
-std::string sanitize_file_name(const std::string& user_text);
+namespace award {
 
 struct ManifestEntry {
     std::string path;  // relative, '/'-separated

@@ -9,7 +9,9 @@
 
 #include <xlsxwriter.h>
 
+#include "model/file_name.hpp"
 #include "model/utf8.hpp"
+#include "render/xlsx/workbook.hpp"
 
 namespace award {
 
@@ -59,24 +61,8 @@ std::string ascii_lower(std::string s) {
 
 // A name part made safe as (part of) one path component. The same rule as
 // sanitize_file_name (src/cli/output_folder.cpp), which render cannot call.
-std::string safe_file_part(const std::string& s) {
-    std::string out;
-    for (auto ch : utf8::characters(s)) {
-        const auto b = static_cast<unsigned char>(ch[0]);
-        if (ch.size() != utf8::sequence_length(b)) break;
-        if (out.size() + ch.size() > 60) break;  // parts stay short: the whole name well under 255 bytes
-        if (ch.size() == 1) {
-            const bool reserved =
-                b < 0x20 || b == 0x7F || std::string_view("/\\:*?\"<>|").find(char(b)) != std::string_view::npos;
-            out += reserved ? '_' : char(b);
-        } else {
-            out += ch;
-        }
-    }
-    while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
-    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-    return out.empty() ? "未命名" : out;
-}
+// Parts stay short (60 bytes): the whole name well under 255 bytes.
+std::string safe_file_part(const std::string& s) { return sanitize_file_name(s, 60); }
 
 std::string cell(lxw_row_t row, lxw_col_t col) {
     std::string name;
@@ -103,78 +89,69 @@ struct Formats {
     lxw_format* ident;
 };
 
-lxw_format* base_format(lxw_workbook* wb, bool border) {
-    lxw_format* f = workbook_add_format(wb);
-    format_set_font_name(f, "宋体");
-    format_set_font_size(f, 11);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    if (border) format_set_border(f, LXW_BORDER_THIN);
-    return f;
-}
-
 constexpr lxw_color_t kInputFill = 0xFFF2CC;     // light yellow: the cells to fill
 constexpr lxw_color_t kCategoryFill = 0xF2F2F2;  // light grey
 constexpr lxw_color_t kHeaderFill = 0xD9E1F2;    // light blue, as the office's lists
 
 Formats make_formats(lxw_workbook* wb) {
     Formats f{};
-    f.title = base_format(wb, false);
+    f.title = make_format(wb, false);
     format_set_bold(f.title);
     format_set_font_size(f.title, 16);
     format_set_align(f.title, LXW_ALIGN_CENTER);
-    f.label = base_format(wb, true);
+    f.label = make_format(wb, true);
     format_set_bold(f.label);
     format_set_bg_color(f.label, kCategoryFill);
-    f.info = base_format(wb, true);
+    f.info = make_format(wb, true);
     format_set_num_format(f.info, "@");
-    f.note = base_format(wb, false);
+    f.note = make_format(wb, false);
     format_set_text_wrap(f.note);
     format_set_font_size(f.note, 10);
-    f.header = base_format(wb, true);
+    f.header = make_format(wb, true);
     format_set_bold(f.header);
     format_set_bg_color(f.header, kHeaderFill);
     format_set_align(f.header, LXW_ALIGN_CENTER);
     format_set_text_wrap(f.header);
-    f.category_text = base_format(wb, true);
+    f.category_text = make_format(wb, true);
     format_set_bold(f.category_text);
     format_set_bg_color(f.category_text, kCategoryFill);
     format_set_num_format(f.category_text, "@");
-    f.category_number = base_format(wb, true);
+    f.category_number = make_format(wb, true);
     format_set_bold(f.category_number);
     format_set_bg_color(f.category_number, kCategoryFill);
     format_set_align(f.category_number, LXW_ALIGN_CENTER);
-    f.category_note = base_format(wb, true);
+    f.category_note = make_format(wb, true);
     format_set_bg_color(f.category_note, kCategoryFill);
     format_set_font_size(f.category_note, 10);
-    f.item_text = base_format(wb, true);
+    f.item_text = make_format(wb, true);
     format_set_num_format(f.item_text, "@");
     format_set_text_wrap(f.item_text);
-    f.item_number = base_format(wb, true);
+    f.item_number = make_format(wb, true);
     format_set_align(f.item_number, LXW_ALIGN_CENTER);
-    f.percent_input = base_format(wb, true);
+    f.percent_input = make_format(wb, true);
     format_set_align(f.percent_input, LXW_ALIGN_CENTER);
     format_set_bg_color(f.percent_input, kInputFill);
     format_set_num_format(f.percent_input, "0");
     format_set_unlocked(f.percent_input);
-    f.score_input = base_format(wb, true);
+    f.score_input = make_format(wb, true);
     format_set_align(f.score_input, LXW_ALIGN_CENTER);
     format_set_bg_color(f.score_input, kInputFill);
     format_set_num_format(f.score_input, "0.0");
     format_set_unlocked(f.score_input);
-    f.text_input = base_format(wb, true);
+    f.text_input = make_format(wb, true);
     format_set_align(f.text_input, LXW_ALIGN_VERTICAL_TOP);
     format_set_text_wrap(f.text_input);
     format_set_bg_color(f.text_input, kInputFill);
     format_set_num_format(f.text_input, "@");
     format_set_unlocked(f.text_input);
-    f.total_text = base_format(wb, true);
+    f.total_text = make_format(wb, true);
     format_set_bold(f.total_text);
     format_set_bg_color(f.total_text, kHeaderFill);
-    f.total_number = base_format(wb, true);
+    f.total_number = make_format(wb, true);
     format_set_bold(f.total_number);
     format_set_bg_color(f.total_number, kHeaderFill);
     format_set_align(f.total_number, LXW_ALIGN_CENTER);
-    f.ident = base_format(wb, false);
+    f.ident = make_format(wb, false);
     format_set_num_format(f.ident, "@");
     return f;
 }

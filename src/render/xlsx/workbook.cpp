@@ -18,14 +18,6 @@ constexpr double kWrappedMaxWidth = 80;
 constexpr double kLineHeight = 15;  // points per line of 11 pt text
 constexpr lxw_color_t kMarkedFill = 0xD9D9D9;  // light grey: a marked cell
 
-lxw_format* make_format(lxw_workbook* wb, bool border) {
-    lxw_format* f = workbook_add_format(wb);
-    format_set_font_name(f, "宋体");
-    format_set_font_size(f, 11);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    if (border) format_set_border(f, LXW_BORDER_THIN);
-    return f;
-}
 
 // The plain format of a kind of cell (the variants start from it).
 lxw_format* kind_format(lxw_workbook* wb, Cell::Kind kind) {
@@ -54,6 +46,15 @@ void check(lxw_error err, const std::filesystem::path& path, const char* what) {
 }
 
 }  // namespace
+
+lxw_format* make_format(lxw_workbook* wb, bool border) {
+    lxw_format* f = workbook_add_format(wb);
+    format_set_font_name(f, "宋体");
+    format_set_font_size(f, 11);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    if (border) format_set_border(f, LXW_BORDER_THIN);
+    return f;
+}
 
 double display_width(const std::string& s) {
     double w = 0;

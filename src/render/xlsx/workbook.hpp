@@ -87,6 +87,10 @@ private:
     std::map<std::tuple<int, std::string, bool, bool>, lxw_format*> variants_;  // (kind, number format, marked, strong)
 };
 
+// The office's plain cell: 宋体 11 pt, vertically centred, with a thin border if asked;
+// every workbook's formats start from it.
+lxw_format* make_format(lxw_workbook* wb, bool border);
+
 // Display width of text in Excel's character units: CJK and full-width characters count 2.
 double display_width(const std::string& utf8);
 
