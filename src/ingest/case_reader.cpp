@@ -374,15 +374,6 @@ void read_applicants_file(const json& j, const CaseFacts& facts, Case& c, Proble
 
 // ---- cross-references to applicants.json ------------------------------------
 
-// Whether the credit codes of applicants.json can be compared with: with the file
-// unreadable, or a code there already reported as wrong, a mismatch elsewhere is that
-// same mistake and is not reported again.
-bool applicant_codes_known(const Case& c) {
-    return !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
-        return credit_code_problem(a.credit_code).empty();
-    });
-}
-
 // Applicants by credit code as written, also those with other problems, so one
 // mistake there does not show up again in the files that refer to them.
 std::map<std::string, const Applicant*> applicants_by_code(const Case& c) {

@@ -1,6 +1,7 @@
 #include "ingest/credit_code.hpp"
 #include "model/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -56,6 +57,12 @@ std::string credit_code_problem(std::string_view code) {
     if (code[17] != expected)
         return std::string("校验位（第18位）应为 ") + expected + "，实际为 " + code[17];
     return {};
+}
+
+bool applicant_codes_known(const Case& c) {
+    return !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
+        return credit_code_problem(a.credit_code).empty();
+    });
 }
 
 }  // namespace award

@@ -53,14 +53,6 @@ std::string name_suffix(const std::string& name) {
     return n.empty() ? "" : "（" + excerpt(n, kNameMaxChars) + "）";
 }
 
-// Whether the credit codes of applicants.json can be compared with (see case_reader.cpp):
-// with a code there already reported as wrong, a mismatch here is that same mistake.
-bool applicant_codes_known(const Case& c) {
-    return !c.applicants.empty() && std::all_of(c.applicants.begin(), c.applicants.end(), [](const Applicant& a) {
-        return credit_code_problem(a.credit_code).empty();
-    });
-}
-
 const Applicant* find_applicant(const Case& c, const std::string& code) {
     for (const auto& a : c.applicants)
         if (a.credit_code == code) return &a;
