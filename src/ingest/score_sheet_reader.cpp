@@ -20,16 +20,15 @@ namespace fs = std::filesystem;
 namespace {
 
 // ---- the layout of render/xlsx/score_sheet_xlsx (1-based rows and columns) ----
-const std::string kFormat = "award-score-sheet";
-constexpr int kVersion = 1;
-const std::string kIdentSheet = "识别信息";
+const std::string kFormat = kScoreSheetFormat;  // model/review.hpp, shared with the writer
+constexpr int kVersion = kScoreSheetVersion;
+const std::string kIdentSheet = kScoreSheetIdentSheet;
 constexpr int kCreditCodeRow = 5, kCreditCodeCol = 2;  // B5
 constexpr int kIdentCol = 8;                           // H1:H5, hidden
 constexpr int kFirstDataRow = 9;
 constexpr int kColId = 1, kColInput = 4, kColStrengths = 6, kColImprovements = 7;
 constexpr int kColComment = 5;  // presentation: the 评语 beside the score in D9
-// Longest 主要优势 / 改进机会 / 评语 (characters).
-constexpr std::size_t kSheetTextMaxChars = kDescriptionMaxChars;
+constexpr std::size_t kSheetTextMaxChars = kScoreSheetTextMaxChars;
 
 const std::string kNotOurs =
     "由 award sheets 生成、识别信息完整的评分表（此文件不是由 award sheets 生成的评分表，或识别信息被删改；"

@@ -1,6 +1,7 @@
 // The review stages' input: experts and their groups (reviewers.json) and the
 // score sheets they hand back (scores/, XLSX or JSON). Plain data.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,14 @@ struct ReviewPanel {
         return nullptr;
     }
 };
+
+// The identification `award sheets` writes into every score sheet workbook and the
+// reader checks (render/xlsx/score_sheet_xlsx.hpp has the layout).
+inline constexpr const char* kScoreSheetFormat = "award-score-sheet";
+inline constexpr int kScoreSheetVersion = 1;
+inline constexpr const char* kScoreSheetIdentSheet = "识别信息";
+// Longest 主要优势 / 改进机会 / 评语 text (characters).
+inline constexpr std::size_t kScoreSheetTextMaxChars = 500;
 
 // One applicant's scores on one reviewer's sheet.
 struct ApplicantScores {

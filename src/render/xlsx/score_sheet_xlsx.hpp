@@ -33,12 +33,6 @@
 
 namespace award {
 
-inline constexpr const char* kScoreSheetFormat = "award-score-sheet";
-inline constexpr int kScoreSheetVersion = 1;
-inline constexpr const char* kScoreSheetIdentSheet = "识别信息";
-// Longest 主要优势 / 改进机会 / 评语 text (characters), as the reader accepts it.
-inline constexpr std::size_t kScoreSheetTextMaxChars = 500;
-
 // One XLSX for one reviewer and one stage: one worksheet per applicant.
 struct ScoreSheetRequest {
     const Case* c = nullptr;
