@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <regex>
 
 #include "ingest/xlsx_reader.hpp"
@@ -14,7 +15,7 @@ using xlsx::CellValue;
 
 namespace {
 
-enum class Kind { Text, Code, Phone, Date, Designations, Bool, SelfEvaluations, Incidents, PriorAwards };
+enum class Kind { Text, Code, Phone, Date, Designations, Bool, SelfEvaluations, Incidents, PriorAwards, Amount };
 
 struct Column {
     std::string header;
@@ -40,9 +41,36 @@ const std::vector<Column>& columns() {
         {"以往获奖", "prior_awards", Kind::PriorAwards, true},
         {"联系人", "contact/name", Kind::Text, true},
         {"联系电话", "contact/phone", Kind::Phone, true},
+        // Facts some regulations ask about (中牟县, 通州区, 鹿城区, 本溪市): optional columns.
+        {"法人类型", "legal_form", Kind::Text, false},
+        {"税收归属地", "tax_region", Kind::Text, false},
+        {"推荐单位", "recommendation/by", Kind::Text, false},
+        {"推荐单位类别", "recommendation/level", Kind::Text, false},
+        {"环保信用等级", "environmental_credit", Kind::Text, false},
+        {"实施卓越绩效起始日期", "excellence_model_since", Kind::Date, false},
+        {"设有首席质量官", "has_chief_quality_officer", Kind::Bool, false},
+        {"通过质量管理体系认证", "quality_system_certified", Kind::Bool, false},
+        {"已在本单位内部公示", "internal_publicity_done", Kind::Bool, false},
     };
     return list;
 }
+
+// 近年财务数据: one column per year and figure, any years, headed "<YYYY>年营业收入（万元）",
+// "<YYYY>年利润总额（万元）" or "<YYYY>年纳税总额（万元）" (the brackets full-width or not).
+struct FinancialHeader {
+    int year = 0;
+    std::string field;  // "revenue", "profit", "tax"
+};
+
+std::optional<FinancialHeader> financial_header(const std::string& header) {
+    static const std::regex re("^([0-9]{4})年(营业收入|利润总额|纳税总额)(?:（|\\()万元(?:）|\\))$");
+    std::smatch m;
+    if (!std::regex_match(header, m, re)) return std::nullopt;
+    const std::string what = m[2].str();
+    return FinancialHeader{std::stoi(m[1].str()), what == "营业收入" ? "revenue" : what == "利润总额" ? "profit" : "tax"};
+}
+
+const std::string kFinancialHeaders = "以及近年财务数据列“<年份>年营业收入（万元）”“<年份>年利润总额（万元）”“<年份>年纳税总额（万元）”";
 
 const Column* column_for_field(const std::string& field) {
     for (const auto& c : columns())
@@ -53,7 +81,7 @@ const Column* column_for_field(const std::string& field) {
 std::string known_headers() {
     std::vector<std::string> names;
     for (const auto& c : columns()) names.push_back(c.header);
-    return join(names);
+    return join(names) + "，" + kFinancialHeaders;
 }
 
 // The cell as the user sees it, for messages.
@@ -181,6 +209,15 @@ struct RowReader {
             case Kind::Incidents:
             case Kind::PriorAwards:
                 return list(c, col, v);
+            case Kind::Amount:
+                // As written (the stored digits of a number cell), for the applicants.json
+                // checks to read exactly; a date is not an amount.
+                if (v.type == CellValue::Type::Number && !v.looks_like_date()) return json(v.text);
+                if (v.type == CellValue::Type::Text) return json(trim(v.text));
+                bad(c, col, shown_value(v),
+                    "数值单元格或文字：以万元为单位、最多两位小数的金额，如 1234.56、-35.2" +
+                        std::string(v.type == CellValue::Type::Number ? "（该单元格是日期格式）" : ""));
+                return std::nullopt;
         }
         return std::nullopt;
     }
@@ -211,14 +248,16 @@ struct RowReader {
                 }
                 bad(c, col, lines[j], "每行一条：“日期 类别 程度 描述”，如“2024-05-01 质量事故 较大 一批产品召回”", part);
             } else {
-                if (w.size() == 2 || (w.size() == 4 && w[2] == "撤销")) {
+                if (w.size() == 2 || ((w.size() == 4 || w.size() == 5) && w[2] == "撤销")) {
                     json item = {{"award", w[0]}, {"awarded_on", w[1]}};
-                    if (w.size() == 4) item["revoked_on"] = w[3];
+                    if (w.size() >= 4) item["revoked_on"] = w[3];
+                    if (w.size() == 5) item["revocation_reason"] = w[4];
                     items.push_back(std::move(item));
                     continue;
                 }
                 bad(c, col, lines[j],
-                    "每行一项：“奖项名称 获奖日期”，被撤销的写“奖项名称 获奖日期 撤销 撤销日期”，如“区长质量提名奖 2025-09-18”",
+                    "每行一项：“奖项名称 获奖日期”，被撤销的写“奖项名称 获奖日期 撤销 撤销日期 撤销原因”（撤销原因可省略），"
+                    "如“区长质量提名奖 2025-09-18”“区长质量奖 2020-09-18 撤销 2022-03-01 弄虚作假”",
                     part);
             }
             ok = false;
@@ -259,12 +298,32 @@ std::optional<ApplicantsSheet> load_applicants_xlsx(const fs::path& case_dir, Pr
     // Row 1: the headers.
     bool header_problems = false;
     std::map<int, const Column*> by_col;
+    std::deque<Column> financial_columns;  // field "financials/<year>/<revenue|profit|tax>"
     for (const auto& [pos, v] : sheet->cells) {
         if (pos.first != 1) break;  // cells are in row order
         if (!has_value(v)) continue;
         const std::string cell = xlsx::cell_name(1, pos.second);
         const std::string header = v.type == CellValue::Type::Text ? trim(v.text) : v.text;
         auto it = std::find_if(columns().begin(), columns().end(), [&](const Column& c) { return c.header == header; });
+        const auto financial = v.type == CellValue::Type::Text ? financial_header(header) : std::nullopt;
+        if (financial) {
+            const auto key = std::make_pair(financial->year, financial->field);
+            const auto same = result.financial_headers.find(key);
+            const auto written = result.columns.emplace(header, pos.second);
+            if (same != result.financial_headers.end() || !written.second) {
+                const int first_col = same != result.financial_headers.end() ? result.columns.at(same->second)
+                                                                             : written.first->second;
+                out.add(kApplicantsXlsxFile, sheet_label + " 第1行", "表头（" + cell + "）", header,
+                        "只出现一次的表头（与 " + xlsx::cell_name(1, first_col) + " 是同一年度的同一项）");
+                header_problems = true;
+                continue;
+            }
+            result.financial_headers.emplace(key, header);
+            financial_columns.push_back(Column{header, "financials/" + std::to_string(financial->year) + "/" +
+                                                           financial->field, Kind::Amount, false});
+            by_col[pos.second] = &financial_columns.back();
+            continue;
+        }
         if (v.type != CellValue::Type::Text || it == columns().end()) {
             out.add(kApplicantsXlsxFile, sheet_label + " 第1行", "表头（" + cell + "）", header,
                     "已知的表头之一：" + known_headers() + "（见 samples/README.md 第 4.1 节）");
@@ -303,6 +362,8 @@ std::optional<ApplicantsSheet> load_applicants_xlsx(const fs::path& case_dir, Pr
         RowReader reader{out, *sheet, book.date1904, result, index, row, "第" + std::to_string(row) + "行" + suffix};
         json applicant = json::object();
         json contact = json::object();
+        json recommendation = json::object();
+        std::map<int, json> financials;  // year -> {"year": …, "revenue": …, …}
         for (const auto& [col, v] : cells) {
             auto c = by_col.find(col);
             if (c == by_col.end()) {
@@ -313,9 +374,27 @@ std::optional<ApplicantsSheet> load_applicants_xlsx(const fs::path& case_dir, Pr
             auto value = reader.value(*c->second, col, *v);
             if (!value) continue;
             const std::string& field = c->second->field;
-            if (field.rfind("contact/", 0) == 0) contact[field.substr(8)] = std::move(*value);
-            else applicant[field] = std::move(*value);
+            if (field.rfind("contact/", 0) == 0) {
+                contact[field.substr(8)] = std::move(*value);
+            } else if (field.rfind("recommendation/", 0) == 0) {
+                recommendation[field.substr(15)] = std::move(*value);
+            } else if (field.rfind("financials/", 0) == 0) {
+                const std::string rest = field.substr(11);  // "<year>/<figure>"
+                const int year = std::stoi(rest.substr(0, rest.find('/')));
+                json& item = financials[year];
+                item["year"] = year;
+                item[rest.substr(rest.find('/') + 1)] = std::move(*value);
+            } else {
+                applicant[field] = std::move(*value);
+            }
         }
+        // A year whose cells were all unusable (reported) is left out, not reported again as empty.
+        if (!financials.empty()) {
+            json list = json::array();
+            for (auto& [year, item] : financials) list.push_back(std::move(item));
+            applicant["financials"] = std::move(list);
+        }
+        if (!recommendation.empty()) applicant["recommendation"] = std::move(recommendation);
         // An empty list cell: none (applicants.json's []).
         for (const char* f : {"self_evaluations", "incidents", "prior_awards", "designations"})
             if (!applicant.contains(f) && !result.reported.count({index, f})) applicant[f] = json::array();
@@ -353,7 +432,7 @@ std::string part_name(const std::string& field) {
     static const std::map<std::string, std::string> names = {
         {"year", "年份"},   {"result", "自评结果"},     {"date", "日期"},          {"kind", "类别"},
         {"severity", "程度"}, {"description", "描述"}, {"award", "奖项名称"}, {"awarded_on", "获奖日期"},
-        {"revoked_on", "撤销日期"}};
+        {"revoked_on", "撤销日期"}, {"revocation_reason", "撤销原因"}};
     auto it = names.find(field);
     return it != names.end() ? it->second : field;
 }
@@ -380,6 +459,23 @@ std::string rewrite_paths(const std::string& text, const ApplicantsSheet& sheet)
     return result + text.substr(last);
 }
 
+// "2024年利润总额（万元）（F5）" for a problem in item `item` of applicant k's financials:
+// the column of the figure named by `field`, or for its year the first column of that year.
+std::string financial_field(const ApplicantsSheet& sheet, std::size_t k, std::size_t item, const std::string& field) {
+    const json& apps = sheet.doc.at("applicants");
+    if (k >= apps.size() || !apps[k].contains("financials") || item >= apps[k]["financials"].size())
+        return "财务数据";
+    const int year = apps[k]["financials"][item].value("year", 0);
+    std::string header;
+    for (const auto& [key, written] : sheet.financial_headers)
+        if (key.first == year && (key.second == field || (header.empty() && field == "year"))) header = written;
+    if (header.empty()) return std::to_string(year) + "年财务数据";
+    auto col = sheet.columns.find(header);
+    if (col != sheet.columns.end() && k < sheet.rows.size())
+        header += "（" + xlsx::cell_name(sheet.rows[k], col->second) + "）";
+    return header;
+}
+
 }  // namespace
 
 void translate_applicant_problems(const ProblemList& found, const ApplicantsSheet& sheet, ProblemList& out) {
@@ -401,9 +497,14 @@ void translate_applicant_problems(const ProblemList& found, const ApplicantsShee
         }
         // The column: a field of the applicant, of its contact, or of an item in a list cell.
         std::string key = path->sub.empty() ? p.field.substr(0, p.field.find('/')) : path->sub;
-        if (path->sub == "contact") key = "contact/" + p.field;
+        if (path->sub == "contact" || path->sub == "recommendation") key = path->sub + "/" + p.field;
         if (sheet.reported.count({path->index, key})) continue;
         q.record = row_of(sheet, path->index) + path->suffix;
+        if (path->sub == "financials" && path->item) {  // the column of that year's figure
+            q.field = financial_field(sheet, path->index, *path->item, p.field);
+            out.items.push_back(std::move(q));
+            continue;
+        }
         const Column* c = column_for_field(key);
         if (!c) {
             q.field = rewrite_paths(p.field, sheet);

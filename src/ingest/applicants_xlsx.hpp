@@ -25,6 +25,9 @@ struct ApplicantsSheet {
     std::string sheet;        // the worksheet's name
     std::vector<int> rows;    // Excel row of applicant k
     std::map<std::string, int> columns;  // header -> column
+    // 近年财务数据 columns ("2025年利润总额（万元）"): (year, JSON field "revenue" | "profit" |
+    // "tax") -> the header as written.
+    std::map<std::pair<int, std::string>, std::string> financial_headers;
     // (applicant, JSON field) whose cell was already reported as unusable: the checks
     // that follow would only repeat it (e.g. as "missing").
     std::set<std::pair<std::size_t, std::string>> reported;

@@ -8,6 +8,7 @@
 #include "ingest/json_fields.hpp"
 #include "ingest/known_values.hpp"
 #include "ingest/review_reader.hpp"
+#include "model/money.hpp"
 
 namespace award {
 
@@ -213,6 +214,78 @@ void read_incidents(const json& list, const std::string& base, const std::string
     }
 }
 
+// 撤销原因: the contract's list and any reason a ban_after_revocation check of the pack
+// counts (so the words in the file are the words the check compares with).
+std::vector<std::string> revocation_reasons(const CaseFacts& facts) {
+    std::vector<std::string> reasons = known_revocation_reasons();
+    if (!facts.policy) return reasons;
+    for (const auto& check : facts.policy->checks) {
+        if (check.kind != "ban_after_revocation" || !check.params.is_object()) continue;
+        auto listed = check.params.find("reasons");
+        if (listed == check.params.end() || !listed->is_array()) continue;
+        for (const auto& r : *listed)
+            if (r.is_string() && std::find(reasons.begin(), reasons.end(), r.get<std::string>()) == reasons.end())
+                reasons.push_back(r.get<std::string>());
+    }
+    return reasons;
+}
+
+const std::string kExpectWan =
+    "以万元为单位、最多两位小数的金额：数字（如 1234.56、-35.2）或文字（如 \"1,234.56\"；用逗号时须每三位一组）";
+
+// One figure of 近年财务数据, in 万元, as whole yuan. A JSON number is read from its
+// JSON text, so 12.34 is 123400 元 exactly, never a binary fraction of it.
+std::optional<long long> read_wan(const Fields& f, const std::string& field, bool may_be_negative) {
+    const json* v = f.find(field);
+    if (!v) return std::nullopt;
+    std::optional<long long> yuan;
+    if (v->is_string()) yuan = wan_text_to_yuan(trim(v->get_ref<const std::string&>()));
+    else if (v->is_number()) yuan = wan_text_to_yuan(v->dump());
+    if (!yuan) {
+        f.problem(field, as_given(*v), may_be_negative ? kExpectWan : kExpectWan + "，不为负数");
+        return std::nullopt;
+    }
+    if (!may_be_negative && *yuan < 0) {
+        f.problem(field, as_given(*v), "不为负数的金额（只有利润总额 profit 可以为负数），单位万元，最多两位小数");
+        return std::nullopt;
+    }
+    return yuan;
+}
+
+void read_financials(const json& list, const std::string& base, const std::string& suffix, const CaseFacts& facts,
+                     Applicant& a, ProblemList& out) {
+    std::map<int, std::string> seen;  // year -> record of its first entry
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const std::string record = base + "/financials/" + std::to_string(k);
+        if (!list[k].is_object()) {
+            out.add(kApplicantsFile, record + suffix, "", as_given(list[k]),
+                    "对象 {\"year\": 年度, \"revenue\": 营业收入, \"profit\": 利润总额, \"tax\": 纳税总额}（金额单位：万元）");
+            continue;
+        }
+        Fields f(out, kApplicantsFile, record + suffix, list[k], {"year", "revenue", "profit", "tax"});
+        YearFinancials y;
+        auto year = f.integer("year", Need::required, 2000, facts.year.value_or(2100));
+        y.revenue_yuan = read_wan(f, "revenue", false);
+        y.profit_yuan = read_wan(f, "profit", true);  // 亏损 is a negative 利润总额
+        y.tax_yuan = read_wan(f, "tax", false);
+        // A year with no figure at all says nothing (a misspelt key is reported as unknown instead).
+        bool anything_else = false;
+        for (const auto& [key, value] : list[k].items()) anything_else = anything_else || (key != "year" && !value.is_null());
+        if (year && !anything_else)
+            f.problem("year", std::to_string(*year),
+                      "有数据的年度：至少填写营业收入 revenue、利润总额 profit、纳税总额 tax 之一（该年度没有数据时删去这一条）");
+        if (year) {
+            auto [it, fresh] = seen.emplace(*year, record);
+            if (!fresh)
+                f.problem("year", std::to_string(*year),
+                          "与 " + it->second + " 不同的年份（每个年度只能有一条财务数据）");
+        }
+        f.report_unknown_fields();
+        y.year = year.value_or(0);
+        a.financials.push_back(y);
+    }
+}
+
 void read_prior_awards(const json& list, const std::string& base, const std::string& suffix,
                        const CaseFacts& facts, Applicant& a, ProblemList& out) {
     for (std::size_t k = 0; k < list.size(); ++k) {
@@ -222,7 +295,7 @@ void read_prior_awards(const json& list, const std::string& base, const std::str
                     "对象 {\"award\": 奖项名称, \"awarded_on\": 获奖日期}");
             continue;
         }
-        Fields f(out, kApplicantsFile, record, list[k], {"award", "awarded_on", "revoked_on"});
+        Fields f(out, kApplicantsFile, record, list[k], {"award", "awarded_on", "revoked_on", "revocation_reason"});
         PriorAward prior;
         if (auto name = f.text("award", Need::required)) {
             prior.award = *name;
@@ -238,6 +311,15 @@ void read_prior_awards(const json& list, const std::string& base, const std::str
             f.problem("revoked_on", revoked->iso(), "不早于获奖日期 awarded_on（" + awarded->iso() + "）的日期");
         else if (revoked && facts.notice && *revoked > *facts.notice)
             f.problem("revoked_on", revoked->iso(), not_after_notice_text(*facts.notice));
+        // 撤销原因 belongs to a revocation: a reason on an award not revoked is a slip
+        // (a date left out, or the reason put on the wrong line).
+        if (auto reason = f.one_of("revocation_reason", Need::optional, revocation_reasons(facts))) {
+            if (!f.find("revoked_on"))
+                f.problem("revocation_reason", *reason,
+                          "只在奖项被撤销时填写：同时写出撤销日期 revoked_on；未被撤销的奖项不写撤销原因");
+            else
+                prior.revocation_reason = *reason;
+        }
         f.report_unknown_fields();
         prior.awarded_on = awarded.value_or(Date{});
         prior.revoked_on = revoked;
@@ -271,6 +353,34 @@ void read_designations(const json& list, const Fields& f, const CaseFacts& facts
     }
 }
 
+// The optional facts some regulations ask about (中牟县, 通州区, 鹿城区, 本溪市).
+void read_applicant_facts(const Fields& f, const std::string& base, const std::string& suffix, const CaseFacts& facts,
+                          Applicant& a, ProblemList& out) {
+    a.legal_form = f.text("legal_form", Need::optional).value_or("");
+    a.tax_region = f.text("tax_region", Need::optional).value_or("");
+    if (const json* rec = f.object("recommendation", Need::optional)) {
+        Fields rf(out, kApplicantsFile, base + "/recommendation" + suffix, *rec, {"by", "level"});
+        const std::string both = kExpectText + "（写推荐单位时，名称 by 和类别 level 都要写）";
+        std::optional<std::string> by, level;
+        if (rf.find("by")) by = rf.text("by", Need::required);
+        else rf.problem("by", "", both);
+        if (rf.find("level")) level = rf.text("level", Need::required);
+        else rf.problem("level", "", both);
+        rf.report_unknown_fields();
+        if (by && level) a.recommendation = Recommendation{*by, *level};
+    }
+    a.environmental_credit = f.text("environmental_credit", Need::optional).value_or("");
+    auto since = f.date("excellence_model_since", Need::optional);
+    if (since && facts.deadline && *since > *facts.deadline)
+        f.problem("excellence_model_since", since->iso(), "不晚于" + deadline_text(*facts.deadline) + " 的日期");
+    else
+        a.excellence_model_since = since;
+    a.has_chief_quality_officer = f.boolean("has_chief_quality_officer", Need::optional).value_or(false);
+    a.quality_system_certified = f.boolean("quality_system_certified", Need::optional).value_or(false);
+    a.internal_publicity_done = f.boolean("internal_publicity_done", Need::optional).value_or(false);
+    if (const json* list = f.array("financials", Need::optional)) read_financials(*list, base, suffix, facts, a, out);
+}
+
 // Remembers names and credit codes already seen, to find an organisation entered twice.
 struct SeenApplicants {
     std::map<std::string, std::string> by_code;  // credit code -> record
@@ -280,7 +390,9 @@ struct SeenApplicants {
 const std::vector<std::string> kApplicantFields = {
     "name",     "credit_code",    "award",            "region",           "address",
     "founded",  "industry",       "designations",     "licences_valid",   "policy_compliant",
-    "self_evaluations", "incidents", "prior_awards",  "contact"};
+    "self_evaluations", "incidents", "prior_awards",  "contact",
+    "legal_form", "tax_region", "recommendation", "environmental_credit", "excellence_model_since",
+    "has_chief_quality_officer", "quality_system_certified", "internal_publicity_done", "financials"};
 
 Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& facts, SeenApplicants& seen,
                          ProblemList& out) {
@@ -328,6 +440,7 @@ Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& fact
         a.contact.phone = cf.text("phone", Need::required).value_or("");
         cf.report_unknown_fields();
     }
+    read_applicant_facts(f, base, suffix, facts, a, out);
     f.report_unknown_fields();
 
     // One organisation entered twice is one mistake: report it once, on the later entry.

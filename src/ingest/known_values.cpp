@@ -18,6 +18,11 @@ const std::vector<std::string>& known_self_evaluation_results() {
     return results;
 }
 
+const std::vector<std::string>& known_revocation_reasons() {
+    static const std::vector<std::string> reasons = {"弄虚作假", "行贿", "事故", "其他"};
+    return reasons;
+}
+
 const std::vector<std::string>& known_decision_kinds() {
     static const std::vector<std::string> kinds = {
         "special_approval",  // 特批 (魏都区 第十条), before the acceptance notice

@@ -17,6 +17,10 @@ const std::vector<std::string>& known_severities();
 // 卓越绩效自评结果.
 const std::vector<std::string>& known_self_evaluation_results();
 
+// 撤销原因 of a revoked prior award (applicants.json prior_awards[].revocation_reason),
+// besides any reason a pack's ban_after_revocation check lists in its "reasons".
+const std::vector<std::string>& known_revocation_reasons();
+
 // decisions.json kinds: decisions made by people that the rules take into account.
 const std::vector<std::string>& known_decision_kinds();
 

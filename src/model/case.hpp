@@ -30,6 +30,24 @@ struct PriorAward {
     std::string award;  // the award's name as in the policy pack, e.g. "区长质量提名奖"
     Date awarded_on;
     std::optional<Date> revoked_on;  // 撤销 (第三十条, 第三十一条)
+    // 撤销原因, e.g. "弄虚作假", "行贿", "事故", "其他"; only with revoked_on, may be empty
+    // (not recorded). ban_after_revocation may count only some reasons (本溪市第三十一条).
+    std::string revocation_reason = {};
+};
+
+// 推荐单位: who recommended the application (中牟县第十三条(五), 通州区第十四条).
+struct Recommendation {
+    std::string by;     // 推荐单位名称, e.g. "中牟县官渡镇人民政府"
+    std::string level;  // 推荐单位类别, e.g. "乡镇人民政府", "街道办事处", "县级主管部门"
+};
+
+// 近年财务数据: one year's figures. Given in 万元 with at most 2 decimals and kept exactly
+// as whole 元 (1.23万元 = 12300 元); a figure not given is nullopt, not 0.
+struct YearFinancials {
+    int year = 0;
+    std::optional<long long> revenue_yuan = {};  // 营业收入
+    std::optional<long long> profit_yuan = {};   // 利润总额 (negative: 亏损)
+    std::optional<long long> tax_yuan = {};      // 纳税总额
 };
 
 struct ContactPerson {
@@ -53,6 +71,17 @@ struct Applicant {
     std::vector<Incident> incidents;
     std::vector<PriorAward> prior_awards;
     ContactPerson contact;
+    // Facts some regulations ask about (中牟县, 通州区, 鹿城区, 本溪市); all optional,
+    // empty / false / nullopt when not given.
+    std::string legal_form = {};           // 法人类型, e.g. "企业法人"
+    std::string tax_region = {};           // 税收归属地 (缴纳税收形成的地方财政收入归属地)
+    std::optional<Recommendation> recommendation = {};  // 推荐单位
+    std::string environmental_credit = {};              // 环保信用等级, e.g. "蓝色"
+    std::optional<Date> excellence_model_since = {};    // 实施卓越绩效起始日期
+    bool has_chief_quality_officer = false;  // 设有首席质量官 (declared)
+    bool quality_system_certified = false;   // 通过质量管理体系认证并有效运行 (declared)
+    bool internal_publicity_done = false;    // 已在本单位内部公示不少于5个工作日 (declared)
+    std::vector<YearFinancials> financials = {};  // 近年财务数据, in year order as given
     std::string source;  // where it came from, for messages: "applicants.json: /applicants/3"
 };
 

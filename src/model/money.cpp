@@ -103,4 +103,55 @@ std::string yuan_wan(long long yuan) {
     return out + "万元";
 }
 
+std::optional<long long> wan_text_to_yuan(std::string_view text) {
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && text[i] == '-') {
+        negative = true;
+        ++i;
+    }
+    const std::size_t point = text.find('.', i);
+    const std::string_view whole = text.substr(i, point == std::string_view::npos ? std::string_view::npos : point - i);
+    const std::string_view frac = point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    // The integer part: digits, or groups of three after a first group of 1–3 when commas are used.
+    std::string digits;
+    if (whole.empty()) return std::nullopt;
+    if (whole.find(',') != std::string_view::npos) {
+        std::size_t start = 0, group = 0;
+        while (true) {
+            const std::size_t comma = whole.find(',', start);
+            const std::string_view part = whole.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+            const bool size_ok = group == 0 ? (part.size() >= 1 && part.size() <= 3) : part.size() == 3;
+            if (!size_ok) return std::nullopt;
+            digits += part;
+            if (comma == std::string_view::npos) break;
+            start = comma + 1;
+            ++group;
+        }
+    } else {
+        digits = std::string(whole);
+    }
+    if (digits.empty() || digits.size() > 12) return std::nullopt;
+    for (char c : digits)
+        if (!is_digit(c)) return std::nullopt;
+    if (point != std::string_view::npos && (frac.empty() || frac.size() > 2)) return std::nullopt;
+    for (char c : frac)
+        if (!is_digit(c)) return std::nullopt;
+    long long yuan = std::stoll(digits) * kWan;
+    if (!frac.empty()) yuan += (frac[0] - '0') * 1000LL + (frac.size() > 1 ? (frac[1] - '0') * 100LL : 0);
+    return negative ? -yuan : yuan;
+}
+
+std::string yuan_wan_2dp(long long yuan) {
+    // In units of 0.01万元 (100 yuan), rounded half away from zero.
+    const bool negative = yuan < 0;
+    const unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(yuan)
+                                                  : static_cast<unsigned long long>(yuan);
+    const unsigned long long cents = (magnitude + 50) / 100;
+    std::string frac = std::to_string(cents % 100);
+    if (frac.size() < 2) frac.insert(0, 1, '0');
+    return std::string(negative && cents > 0 ? "-" : "") + std::to_string(cents / 100) + "." + frac + "万元";
+}
+
 }  // namespace award

@@ -24,10 +24,12 @@ struct KindRow {
 const std::vector<KindRow>& rows() {
     using namespace detail;
     static const std::vector<KindRow> table = {
-        // params: {"region": "魏都区"}
+        // params: {"region": "本溪市", "includes": ["平山区", "溪湖区", …] (optional)}
+        // Passes when the applicant's region is `region` or one of `includes` (a city and its districts).
         {{"registered_in", "注册地在本辖区",
-          {"region",             // 申报单位注册地
-           "required_region"}},  // 要求的注册地
+          {"region",              // 申报单位注册地（未填写时为空）
+           "required_region",     // 要求的注册地
+           "included_regions"}},  // includes 列出的下辖地区：平山区、溪湖区（无则为空）
          run_registered_in, validate_registered_in},
         // params: {"years": 5, "reduced_years": 3, "reduced_for": ["专精特新小巨人"]}; founded + years ≤ r
         {{"min_years_operating", "生产经营满规定年限（可按称号放宽）",
@@ -36,9 +38,10 @@ const std::vector<KindRow>& rows() {
            "eligible_from",   // 满年限之日
            "designation"}},   // 获得放宽的称号，无则为空
          run_min_years_operating, validate_min_years_operating},
-        // params: {"field": "licences_valid" | "policy_compliant"}
+        // params: {"field": "licences_valid" | "policy_compliant" | "has_chief_quality_officer"
+        //          | "quality_system_certified" | "internal_publicity_done"}
         {{"declaration", "申报单位声明的事项为真",
-          {"declaration"}},  // 所声明事项的中文表述
+          {"declaration"}},  // 所声明事项的中文表述，如“设有首席质量官”
          run_declaration, validate_declaration},
         // params: {"consecutive_years": 2, "good_results": ["优秀", "良好"]}; the N years before the cycle year
         {{"self_evaluation_good", "卓越绩效连续若干年自评良好",
@@ -83,15 +86,70 @@ const std::vector<KindRow>& rows() {
            "awarded_on",      // 最近一次获得该奖项的日期
            "eligible_from"}},  // 可再次申报之日
          run_cooldown_after_award, validate_cooldown_after_award},
-        // params: {"years": 4}; any revoked award, revoked_on + years ≤ r
+        // params: {"years": 4, "reasons": ["弄虚作假", "行贿"] (optional),
+        //          "scope": "any_award" (default) | "same_award" (optional)}
+        // Counted revocations: with "reasons", only those whose revocation_reason is listed (one
+        // without a reason then does not count); with scope same_award, only those of the award
+        // applied for. The latest counted revocation decides: revoked_on + years ≤ r.
         {{"ban_after_revocation", "奖项被撤销后若干年内不受理",
-          {"award",           // 被撤销的奖项
-           "years",           // 年限
-           "awarded_on",      // 其获奖日期
-           "revoked_on",      // 撤销日期
-           "ban_until",       // 不受理期的最后一天
-           "eligible_from"}},  // 可再次申报之日
+          {"award",              // 被撤销的奖项
+           "years",              // 年限
+           "awarded_on",         // 其获奖日期
+           "revoked_on",         // 撤销日期
+           "ban_until",          // 不受理期的最后一天
+           "eligible_from",      // 可再次申报之日
+           "revocation_reason",  // 其撤销原因（未记录时为空）
+           "counted_reasons"}},  // reasons 列出的原因：弄虚作假、行贿（无 reasons 时为空）
          run_ban_after_revocation, validate_ban_after_revocation},
+        // params: {"allowed": ["企业法人", "事业单位法人"]}; legal_form is one of them (missing fails)
+        {{"legal_form_in", "法人类型符合要求",
+          {"legal_form",     // 申报单位的法人类型（未填写时为空）
+           "allowed_forms",  // 要求的法人类型：企业法人、事业单位法人
+           "finding"}},      // 事实短语：法人类型为个体工商户 / 未填写法人类型
+         run_legal_form_in, validate_legal_form_in},
+        // params: {"region": "鹿城区"}; tax_region equals region (missing fails)
+        {{"tax_attributed_to", "税收归属本辖区",
+          {"tax_region",       // 申报单位的税收归属地（未填写时为空）
+           "required_region",  // 要求的归属地
+           "finding"}},        // 事实短语：税收归属地为瓯海区 / 未填写税收归属地
+         run_tax_attributed_to, validate_tax_attributed_to},
+        // params: {"levels": ["乡镇人民政府", "街道办事处", "县级主管部门"]};
+        // a recommendation whose level (推荐单位类别) is one of them (no recommendation fails)
+        {{"recommended_by", "经规定的单位推荐",
+          {"recommender",        // 推荐单位名称（无推荐时为空）
+           "recommender_level",  // 推荐单位类别（无推荐时为空）
+           "allowed_levels",     // 可推荐的单位类别：乡镇人民政府、街道办事处、县级主管部门
+           "finding"}},          // 事实短语：未填写推荐单位 / 所获推荐来自中牟县企业联合会（行业协会），不属于乡镇人民政府、…
+         run_recommended_by, validate_recommended_by},
+        // params: {"field": "environmental_credit", "scale": [worst, …, best], "min": "蓝色",
+        //          "applies_to_industries": ["制造业", …] (optional; absent: every applicant)}
+        // Not applicable (passes) when the applicant's industry (所属行业, exact) is not listed;
+        // fails when the rating is missing, not in the scale, or below min.
+        {{"min_rating", "评级不低于规定等级",
+          {"rating_name",  // 评级的名称：环保信用等级
+           "rating",       // 申报单位的评级（未填写时为空）
+           "min_rating",   // 最低等级：蓝色
+           "scale",        // 全部等级，由低到高：红色、黄色、蓝色、绿色
+           "industry",     // 申报单位所属行业
+           "finding"}},    // 事实短语：环保信用等级为黄色 / 未填写环保信用等级 / 环保信用等级“紫色”不是认可的等级
+         run_min_rating, validate_min_rating},
+        // params: {"years": 3}; the N full years before the cycle year (2026: 2023, 2024, 2025)
+        // each have 利润总额 given and ≥ 0 (0 is no loss). Amounts in 万元 with 2 decimals.
+        {{"no_loss_within", "近若干年无亏损",
+          {"years",          // N
+           "covered_years",  // 所查的年度：2023年、2024年、2025年
+           "loss_years",     // 亏损的年度及金额：2024年度利润总额-35.20万元
+           "missing_years",  // 未填写利润总额的年度：2023年
+           "findings"}},     // 事实短语：2024年度利润总额-35.20万元，2023年度未填写利润总额
+         run_no_loss_within, validate_no_loss_within},
+        // params: {"field": "excellence_model_since", "years": 1}; date + years ≤ r (missing fails)
+        {{"min_years_since", "某事项已满规定年限",
+          {"since_label",     // 日期的名称：实施卓越绩效起始日期
+           "since",           // 该日期（未填写时为空）
+           "required_years",  // 年限
+           "eligible_from",   // 满年限之日（未填写时为空）
+           "finding"}},       // 事实短语：自2025年12月1日起实施卓越绩效管理，截至申报截止日2026年9月18日不满1年 / 未填写实施卓越绩效起始日期
+         run_min_years_since, validate_min_years_since},
     };
     return table;
 }

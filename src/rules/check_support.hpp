@@ -71,6 +71,12 @@ CheckResult run_requires_prior_award(const CheckSpec&, const Applicant&, const C
 CheckResult run_no_incident_within(const CheckSpec&, const Applicant&, const CheckContext&);
 CheckResult run_cooldown_after_award(const CheckSpec&, const Applicant&, const CheckContext&);
 CheckResult run_ban_after_revocation(const CheckSpec&, const Applicant&, const CheckContext&);
+CheckResult run_legal_form_in(const CheckSpec&, const Applicant&, const CheckContext&);
+CheckResult run_tax_attributed_to(const CheckSpec&, const Applicant&, const CheckContext&);
+CheckResult run_recommended_by(const CheckSpec&, const Applicant&, const CheckContext&);
+CheckResult run_min_rating(const CheckSpec&, const Applicant&, const CheckContext&);
+CheckResult run_no_loss_within(const CheckSpec&, const Applicant&, const CheckContext&);
+CheckResult run_min_years_since(const CheckSpec&, const Applicant&, const CheckContext&);
 
 void validate_registered_in(ParamReader&);
 void validate_min_years_operating(ParamReader&);
@@ -80,5 +86,11 @@ void validate_requires_prior_award(ParamReader&);
 void validate_no_incident_within(ParamReader&);
 void validate_cooldown_after_award(ParamReader&);
 void validate_ban_after_revocation(ParamReader&);
+void validate_legal_form_in(ParamReader&);
+void validate_tax_attributed_to(ParamReader&);
+void validate_recommended_by(ParamReader&);
+void validate_min_rating(ParamReader&);
+void validate_no_loss_within(ParamReader&);
+void validate_min_years_since(ParamReader&);
 
 }  // namespace award::detail

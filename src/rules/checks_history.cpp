@@ -1,4 +1,5 @@
-// The applicant's record over the years: 自评, 以往获奖, 撤销 (魏都区第九条, 第十条, 第十二条, 第三十条).
+// The applicant's record over the years: 自评, 以往获奖, 撤销 (魏都区第九条, 第十条, 第十二条, 第三十条),
+// and how long something has been so (中牟县第十三条: 实施卓越绩效模式管理1年以上).
 #include <algorithm>
 
 #include "rules/check_support.hpp"
@@ -37,12 +38,62 @@ int read_years_only(ParamReader& r) {
 
 std::string year_label(int y) { return std::to_string(y) + "年"; }
 
+// Which revocations start the ban.
+struct BanParams {
+    int years = 0;
+    std::optional<std::vector<std::string>> reasons;  // only these revocation reasons count
+    bool same_award = false;                          // only revocations of the award applied for
+};
+BanParams read_ban(ParamReader& r) {
+    r.only_keys({"years", "reasons", "scope"});
+    BanParams p;
+    p.years = r.integer("years", 1);
+    if (r.params().is_object() && r.params().contains("reasons")) p.reasons = r.text_list("reasons", true);
+    if (auto scope = r.optional_text("scope")) {
+        if (*scope == "same_award") p.same_award = true;
+        else if (*scope != "any_award")
+            r.issue("/scope", "\"" + *scope + "\" 应为 any_award（任何奖项被撤销都计入，默认）或 same_award（仅申报的同一奖项被撤销才计入）");
+    }
+    return p;
+}
+
+// The dates some check kinds measure from, with their Chinese wording.
+struct SinceField {
+    const char* key;
+    const char* label;     // 实施卓越绩效起始日期
+    const char* activity;  // 实施卓越绩效管理: "自…起{activity}，截至…不满N年"
+    std::optional<Date> Applicant::*member;
+};
+const SinceField kSinceFields[] = {
+    {"excellence_model_since", "实施卓越绩效起始日期", "实施卓越绩效管理", &Applicant::excellence_model_since},
+};
+
+struct SinceParams {
+    const SinceField* field = nullptr;
+    int years = 0;
+};
+SinceParams read_since(ParamReader& r) {
+    r.only_keys({"field", "years"});
+    SinceParams p;
+    const std::string key = r.text("field");
+    for (const auto& f : kSinceFields)
+        if (key == f.key) p.field = &f;
+    if (!key.empty() && !p.field) {
+        std::string known;
+        for (const auto& f : kSinceFields) known += std::string(known.empty() ? "" : "、") + f.key;
+        r.issue("/field", "未知的日期字段 \"" + key + "\"（可用：" + known + "）");
+    }
+    p.years = r.integer("years", 1);
+    return p;
+}
+
 }  // namespace
 
 void validate_self_evaluation_good(ParamReader& r) { read_self_eval(r); }
 void validate_requires_prior_award(ParamReader& r) { read_prior_award(r); }
 void validate_cooldown_after_award(ParamReader& r) { read_years_only(r); }
-void validate_ban_after_revocation(ParamReader& r) { read_years_only(r); }
+void validate_ban_after_revocation(ParamReader& r) { read_ban(r); }
+void validate_min_years_since(ParamReader& r) { read_since(r); }
 
 CheckResult run_self_evaluation_good(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
     ParamReader reader(spec.params);
@@ -176,28 +227,76 @@ CheckResult run_cooldown_after_award(const CheckSpec& spec, const Applicant& a, 
 
 CheckResult run_ban_after_revocation(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
     ParamReader reader(spec.params);
-    int years = read_years_only(reader);
+    BanParams p = read_ban(reader);
     reader.throw_if_issues(spec);
-    // The revocation whose ban lasts longest decides.
+    // The counted revocation whose ban lasts longest decides; the others are listed in the trace.
     const PriorAward* worst = nullptr;
+    std::vector<std::string> not_counted;
     for (const auto& pa : a.prior_awards) {
-        if (pa.revoked_on && (!worst || *pa.revoked_on > *worst->revoked_on)) worst = &pa;
+        if (!pa.revoked_on) continue;
+        const std::string label = pa.revoked_on->iso() + " 撤销 " + pa.award;
+        if (p.same_award && pa.award != a.award) {
+            not_counted.push_back(label + "（非申报的" + a.award + "）");
+            continue;
+        }
+        if (p.reasons && std::find(p.reasons->begin(), p.reasons->end(), pa.revocation_reason) == p.reasons->end()) {
+            not_counted.push_back(label + (pa.revocation_reason.empty() ? "（未记录撤销原因）"
+                                                                        : "（原因“" + pa.revocation_reason + "”不计）"));
+            continue;
+        }
+        if (!worst || *pa.revoked_on > *worst->revoked_on) worst = &pa;
     }
     Finding f(spec, a, ctx);
-    f.set("years", std::to_string(years));
-    for (const char* k : {"award", "awarded_on", "revoked_on", "ban_until", "eligible_from"}) f.set(k, "");
-    std::string head = "撤销后 " + std::to_string(years) + " 年内不受理；";
-    if (!worst) return f.finish(true, head + "无被撤销的奖项；满足");
-    Date eligible_from = worst->revoked_on->plus_years(years);
+    f.set("years", std::to_string(p.years));
+    f.set("counted_reasons", p.reasons ? join(*p.reasons) : "");
+    for (const char* k : {"award", "awarded_on", "revoked_on", "ban_until", "eligible_from", "revocation_reason"})
+        f.set(k, "");
+    std::string head = "撤销后 " + std::to_string(p.years) + " 年内不受理";
+    if (p.reasons) head += "（仅计原因为 " + join(*p.reasons, "/") + " 的撤销）";
+    if (p.same_award) head += "（仅计" + a.award + "的撤销）";
+    head += "；";
+    const std::string others = not_counted.empty() ? "" : "；不计：" + join(not_counted, "，");
+    if (!worst)
+        return f.finish(true, head + (not_counted.empty() ? "无被撤销的奖项" : "无计入的被撤销奖项" + others) + "；满足");
+    Date eligible_from = worst->revoked_on->plus_years(p.years);
     bool passed = eligible_from <= ctx.reference_date;
     f.set("award", worst->award);
     f.set("awarded_on", worst->awarded_on.chinese());
     f.set("revoked_on", worst->revoked_on->chinese());
     f.set("ban_until", eligible_from.plus_days(-1).chinese());
     f.set("eligible_from", eligible_from.chinese());
-    return f.finish(passed, head + worst->revoked_on->iso() + " 撤销 " + worst->award + "，可再次申报之日 " +
-                                eligible_from.iso() + (passed ? " ≤ " : " > ") + ctx.reference_date.iso() + "；" +
-                                verdict(passed));
+    f.set("revocation_reason", worst->revocation_reason);
+    const std::string why = worst->revocation_reason.empty() ? "" : "（" + worst->revocation_reason + "）";
+    return f.finish(passed, head + worst->revoked_on->iso() + " 撤销 " + worst->award + why + "，可再次申报之日 " +
+                                eligible_from.iso() + (passed ? " ≤ " : " > ") + ctx.reference_date.iso() + others +
+                                "；" + verdict(passed));
+}
+
+CheckResult run_min_years_since(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    SinceParams p = read_since(reader);
+    reader.throw_if_issues(spec);
+    const std::optional<Date>& since = a.*(p.field->member);
+    const std::string years = std::to_string(p.years);
+    Finding f(spec, a, ctx);
+    f.set("since_label", p.field->label);
+    f.set("required_years", years);
+    f.set("since", "");
+    f.set("eligible_from", "");
+    const std::string head = std::string(p.field->label) + " ";
+    if (!since) {
+        f.set("finding", std::string("未填写") + p.field->label);
+        return f.finish(false, head + "未填写；要求满 " + years + " 年；不满足");
+    }
+    // As min_years_operating: the day it has been `years` years (29 February → 28 February).
+    const Date eligible_from = since->plus_years(p.years);
+    const bool passed = eligible_from <= ctx.reference_date;
+    f.set("since", since->chinese());
+    f.set("eligible_from", eligible_from.chinese());
+    f.set("finding", passed ? "" : "自" + since->chinese() + "起" + p.field->activity + "，截至申报截止日" +
+                                       ctx.reference_date.chinese() + "不满" + years + "年");
+    return f.finish(passed, head + since->iso() + "；满 " + years + " 年之日 " + eligible_from.iso() +
+                                (passed ? " ≤ " : " > ") + ctx.reference_date.iso() + "；" + verdict(passed));
 }
 
 }  // namespace award::detail

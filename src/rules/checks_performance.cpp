@@ -1,0 +1,139 @@
+// Standing and results the applicant reports: 评级 (通州区第十一条(六): 工业企业保持蓝色及以上
+// 环保信用等级) and 近年利润 (中牟县第十四条(五): 企业生产、经营出现亏损).
+#include <algorithm>
+
+#include "model/money.hpp"
+#include "rules/check_support.hpp"
+
+namespace award::detail {
+
+namespace {
+
+// The Applicant ratings a min_rating check may name, with their Chinese wording.
+struct RatingField {
+    const char* key;
+    const char* label;  // 环保信用等级
+    std::string Applicant::*member;
+};
+const RatingField kRatingFields[] = {
+    {"environmental_credit", "环保信用等级", &Applicant::environmental_credit},
+};
+
+struct RatingParams {
+    const RatingField* field = nullptr;
+    std::vector<std::string> scale;  // worst first
+    std::string min;
+    std::optional<std::vector<std::string>> industries;  // absent: every applicant
+};
+
+RatingParams read_rating(ParamReader& r) {
+    r.only_keys({"field", "scale", "min", "applies_to_industries"});
+    RatingParams p;
+    const std::string key = r.text("field");
+    for (const auto& f : kRatingFields)
+        if (key == f.key) p.field = &f;
+    if (!key.empty() && !p.field) {
+        std::string known;
+        for (const auto& f : kRatingFields) known += std::string(known.empty() ? "" : "、") + f.key;
+        r.issue("/field", "未知的评级字段 \"" + key + "\"（可用：" + known + "）");
+    }
+    p.scale = r.text_list("scale", true);
+    if (r.params().is_object() && r.params().contains("scale") && r.params()["scale"].is_array() &&
+        r.params()["scale"].size() == 1)
+        r.issue("/scale", "至少应有两个等级（由低到高排列）");
+    p.min = r.text("min");
+    if (!p.min.empty() && !p.scale.empty() && std::find(p.scale.begin(), p.scale.end(), p.min) == p.scale.end())
+        r.issue("/min", "\"" + p.min + "\" 不在 scale 中（" + join(p.scale) + "）");
+    if (r.params().is_object() && r.params().contains("applies_to_industries"))
+        p.industries = r.text_list("applies_to_industries", true);
+    return p;
+}
+
+int read_loss_years(ParamReader& r) {
+    r.only_keys({"years"});
+    return r.integer("years", 1);
+}
+
+std::size_t rank_in(const std::vector<std::string>& scale, const std::string& value) {
+    return std::size_t(std::find(scale.begin(), scale.end(), value) - scale.begin());
+}
+
+}  // namespace
+
+void validate_min_rating(ParamReader& r) { read_rating(r); }
+void validate_no_loss_within(ParamReader& r) { read_loss_years(r); }
+
+CheckResult run_min_rating(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    RatingParams p = read_rating(reader);
+    reader.throw_if_issues(spec);
+    const std::string label = p.field->label;
+    const std::string& rating = a.*(p.field->member);
+    Finding f(spec, a, ctx);
+    f.set("rating_name", label);
+    f.set("rating", rating);
+    f.set("min_rating", p.min);
+    f.set("scale", join(p.scale));
+    f.set("industry", a.industry);
+    f.set("finding", "");
+    const std::string requirement = "要求" + label + "不低于 " + p.min + "（由低到高：" + join(p.scale, " < ") + "）";
+
+    if (p.industries &&
+        std::find(p.industries->begin(), p.industries->end(), a.industry) == p.industries->end()) {
+        return f.finish(true, "所属行业 " + (a.industry.empty() ? std::string("（空）") : a.industry) + " 不在适用行业（" +
+                                  join(*p.industries, "/") + "）之列，不适用" + requirement + "；满足");
+    }
+    const std::string scope = p.industries ? "所属行业 " + a.industry + " 适用；" : "";
+    if (rating.empty()) {
+        f.set("finding", "未填写" + label);
+        return f.finish(false, scope + requirement + "；" + label + " 未填写；不满足");
+    }
+    const std::size_t at = rank_in(p.scale, rating);
+    if (at == p.scale.size()) {
+        f.set("finding", label + "“" + rating + "”不是认可的等级（" + join(p.scale) + "）");
+        return f.finish(false, scope + requirement + "；" + label + " " + rating + " 不在等级表中；不满足");
+    }
+    const bool passed = at >= rank_in(p.scale, p.min);
+    if (!passed) f.set("finding", label + "为" + rating);
+    return f.finish(passed, scope + requirement + "；" + label + " " + rating + (passed ? " ≥ " : " < ") + p.min + "；" +
+                                verdict(passed));
+}
+
+CheckResult run_no_loss_within(const CheckSpec& spec, const Applicant& a, const CheckContext& ctx) {
+    ParamReader reader(spec.params);
+    const int years = read_loss_years(reader);
+    reader.throw_if_issues(spec);
+    // The N full years before the cycle year, oldest first (2026: 2023, 2024, 2025).
+    std::vector<std::string> covered, losses, missing, findings, trace_parts;
+    for (int y = ctx.cycle_year - years; y < ctx.cycle_year; ++y) {
+        covered.push_back(std::to_string(y) + "年");
+        const auto it = std::find_if(a.financials.begin(), a.financials.end(),
+                                     [&](const YearFinancials& f) { return f.year == y; });
+        if (it == a.financials.end() || !it->profit_yuan) {
+            missing.push_back(std::to_string(y) + "年");
+            findings.push_back(std::to_string(y) + "年度未填写利润总额");
+            trace_parts.push_back(std::to_string(y) + " 未填写");
+            continue;
+        }
+        const std::string amount = yuan_wan_2dp(*it->profit_yuan);
+        if (*it->profit_yuan < 0) {
+            const std::string phrase = std::to_string(y) + "年度利润总额" + amount;
+            losses.push_back(phrase);
+            findings.push_back(phrase);
+            trace_parts.push_back(std::to_string(y) + " " + amount + "（亏损）");
+        } else {
+            trace_parts.push_back(std::to_string(y) + " " + amount);
+        }
+    }
+    const bool passed = losses.empty() && missing.empty();
+    Finding f(spec, a, ctx);
+    f.set("years", std::to_string(years));
+    f.set("covered_years", join(covered));
+    f.set("loss_years", join(losses));
+    f.set("missing_years", join(missing));
+    f.set("findings", join(findings, "，"));
+    return f.finish(passed, "要求 " + join(covered) + " 利润总额均不为负（不亏损）；" + join(trace_parts, "，") + "；" +
+                                verdict(passed));
+}
+
+}  // namespace award::detail
