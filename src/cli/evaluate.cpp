@@ -21,12 +21,15 @@ std::vector<Grant> commendation_grants(const Case& c, const ReviewOutcome& revie
     return grants;
 }
 
-Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCatalog& catalog) {
+Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCatalog& catalog,
+                   const PolicyOverride& override) {
     catalog = load_policy_catalog(data_dir / "templates" / "policies");
     Evaluated e;
     e.c = read_case(case_dir, catalog);
     e.policy = &catalog.at(e.c.policy);
     const Policy& policy = *e.policy;
+    // The regulation must be in force for the case's dates, or the operator says it still applies.
+    e.internal_warnings = policy_validity_warnings(policy, e.c, override);
     HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
     e.outcome = decide_acceptance(policy, e.c, calendar);
     // What the documents would print must be printable: found here, not half-way through writing.

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "cli/policy_validity.hpp"
 #include "model/case.hpp"
 #include "model/outcome.hpp"
 #include "model/policy.hpp"
@@ -21,12 +22,19 @@ struct Evaluated {
     ReviewOutcome review;                           // empty until the review stages start
     std::vector<CertificateContent> certificates;   // empty until the case records a commendation
     std::optional<CertificatePrinter> printer;      // loaded when there are certificates
+    // Sentences every internal report, the manifest and stderr carry (never a public
+    // document): e.g. the case is dated outside the pack's 有效期 and the operator
+    // confirmed with --allow-expired-policy (cli/policy_validity.hpp). Usually empty.
+    std::vector<std::string> internal_warnings;
 };
 
 // Reads and validates the case, then applies the rules: acceptance, review,
 // commendation. Throws InputError, ConfigError or CalendarYearMissing for anything
-// the user can fix. `catalog` outlives the result (it holds the policy).
-Evaluated evaluate(const std::filesystem::path& case_dir, const std::filesystem::path& data_dir, PolicyCatalog& catalog);
+// the user can fix; PolicyOutOfForce (a ConfigError) when the case is dated outside
+// the pack's 有效期 and `override` does not allow it. `catalog` outlives the result
+// (it holds the policy).
+Evaluated evaluate(const std::filesystem::path& case_dir, const std::filesystem::path& data_dir, PolicyCatalog& catalog,
+                   const PolicyOverride& override = {});
 
 // The commendation's grants: as written in case.json, or, when it lists none, the
 // review's winners (after objections) in award order.

@@ -87,11 +87,13 @@ fs::path StagedOutput::reserve(const fs::path& relative) {
     return full;
 }
 
-StagedOutput::Committed StagedOutput::commit(const std::string& case_id, const std::string& policy_id) {
+StagedOutput::Committed StagedOutput::commit(const std::string& case_id, const std::string& policy_id,
+                                             const std::vector<std::string>& warnings) {
     std::vector<ManifestEntry> files = list_files(staging_);
     nlohmann::ordered_json manifest;
     manifest["case"] = case_id;
     manifest["policy"] = policy_id;
+    if (!warnings.empty()) manifest["warnings"] = warnings;  // absent otherwise: the usual manifest keeps its bytes
     manifest["files"] = nlohmann::ordered_json::array();
     for (const auto& f : files)
         manifest["files"].push_back({{"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});

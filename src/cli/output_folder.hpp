@@ -37,8 +37,10 @@ public:
         std::filesystem::path previous;  // where the earlier output went (Replaced only)
         std::vector<ManifestEntry> files;
     };
-    // Writes manifest.json (every file with its SHA-256), then puts the folder in place.
-    Committed commit(const std::string& case_id, const std::string& policy_id);
+    // Writes manifest.json (every file with its SHA-256, and "warnings" when there are
+    // any: Evaluated::internal_warnings), then puts the folder in place.
+    Committed commit(const std::string& case_id, const std::string& policy_id,
+                     const std::vector<std::string>& warnings = {});
 
 private:
     std::filesystem::path root_, target_, staging_;

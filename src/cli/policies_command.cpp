@@ -15,6 +15,16 @@ std::string period_text(const PublicitySpec& p) {
     return std::to_string(p.length) + (p.unit == PeriodUnit::WorkingDays ? "个工作日" : "天") + "（" + p.article + "）";
 }
 
+// 有效期：至2028年11月29日（第二十九条）, or 未规定.
+std::string validity_text(const std::optional<PolicyValidity>& v) {
+    if (!v || (!v->from && !v->until)) return "未规定";
+    std::string t;
+    if (v->from && v->until) t = v->from->chinese() + "至" + v->until->chinese();
+    else if (v->until) t = "至" + v->until->chinese();
+    else t = "自" + v->from->chinese() + "起施行";
+    return t + "（" + v->article + "）";
+}
+
 std::string aggregation_text(const AggregationSpec& a) {
     switch (a.method) {
     case AggregationSpec::Method::Mean: return "算术平均";
@@ -58,7 +68,10 @@ std::string describe_policies(const PolicyCatalog& catalog) {
         out << id << "  " << p.jurisdiction << "  《" << p.regulation << "》\n";
         out << "  奖项：\n";
         for (const auto& a : p.awards) out << "    " << award_line(p, a) << "\n";
-        out << "  受理名单公示：" << period_text(p.acceptance_publicity) << "\n";
+        out << "  有效期：" << validity_text(p.validity) << "\n";
+        out << "  受理名单公示："
+            << (p.acceptance_publicity ? period_text(*p.acceptance_publicity) : "未规定（受理名单以通知公布，不设公示期）")
+            << "\n";
         if (p.review.stages.empty()) {
             out << "  评审阶段：未规定（只处理受理阶段）\n\n";
             continue;

@@ -76,10 +76,13 @@ SheetPlan plan_score_sheets(const Case& c, const Policy& policy, const Acceptanc
     return plan;
 }
 
-int run_sheets_command(const fs::path& case_dir, const fs::path& data_dir, const fs::path& out_dir) {
+int run_sheets_command(const fs::path& case_dir, const fs::path& data_dir, const fs::path& out_dir,
+                       const PolicyOverride& override) {
     PolicyCatalog catalog = load_policy_catalog(data_dir / "templates" / "policies");
     Case c = read_case(case_dir, catalog);
     const Policy& policy = catalog.at(c.policy);
+    const std::vector<std::string> warnings = policy_validity_warnings(policy, c, override);
+    print_warnings(warnings);
     HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
     AcceptanceOutcome acceptance = decide_acceptance(policy, c, calendar);
     // Sheets still out (评分表未收齐) do not stop blank sheets from being written again.
@@ -98,7 +101,7 @@ int run_sheets_command(const fs::path& case_dir, const fs::path& data_dir, const
         std::cout << "  " << r.stage->name << "  " << r.reviewer->id << " " << r.reviewer->name
                   << (r.consensus ? "（共识分）" : "") << "：" << r.applicants.size() << " 家\n";
     }
-    auto done = out.commit(c.id, policy.id);
+    auto done = out.commit(c.id, policy.id, warnings);
     std::cout << (done.result == StagedOutput::Result::Unchanged ? "评分表已是最新，未改动：" : "已写入评分表：")
               << done.folder.string() << "（" << done.files.size() << " 个文件）";
     if (done.result == StagedOutput::Result::Replaced) std::cout << "；上次的评分表保留在 " << done.previous.string();

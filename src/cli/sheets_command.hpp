@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/policy_validity.hpp"
 #include "model/case.hpp"
 #include "model/outcome.hpp"
 #include "model/policy.hpp"
@@ -25,8 +26,10 @@ SheetPlan plan_score_sheets(const Case& c, const Policy& policy, const Acceptanc
                             const ReviewOutcome& review);
 
 // Reads the case, plans and writes the sheets to OUT/<case>-评分表/<阶段>/… (staged,
-// a previous different set kept). Returns the exit status.
+// a previous different set kept). Returns the exit status. A case dated outside the
+// pack's 有效期 throws PolicyOutOfForce unless `override` allows it; then the warning goes
+// to stderr and into the folder's manifest.json (the sheets themselves are the reviewers').
 int run_sheets_command(const std::filesystem::path& case_dir, const std::filesystem::path& data_dir,
-                       const std::filesystem::path& out_dir);
+                       const std::filesystem::path& out_dir, const PolicyOverride& override = {});
 
 }  // namespace award

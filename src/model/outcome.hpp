@@ -1,6 +1,7 @@
 // What the rules decided. Every decision carries the article it rests on.
 #pragma once
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,7 @@ struct PublicityPeriod {
 // The acceptance stage (受理): who is on the 受理名单, who gets a letter, and when the list is publicised.
 struct AcceptanceOutcome {
     std::vector<EligibilityResult> results;  // one per applicant, in input order
-    PublicityPeriod publicity;
+    std::optional<PublicityPeriod> publicity;  // none when the pack has no 受理名单公示 (通州区)
 };
 
 }  // namespace award

@@ -1,5 +1,7 @@
-// 受理名单公示: the notice publicising the applicants accepted (第十四条). The
-// wording is templates/documents/受理名单公示.md; this file supplies its values.
+// 受理名单公示: the notice publicising the applicants accepted (魏都区第十四条), or,
+// for a pack without a 受理名单公示 (通州区), the 受理名单 notified without a
+// publicity period. The wording is templates/documents/受理名单公示.md or 受理名单.md;
+// this file supplies their values.
 #include <stdexcept>
 
 #include "render/acceptance_documents.hpp"
@@ -13,8 +15,12 @@ pdf::Document build_acceptance_notice(const std::filesystem::path& data_dir, con
     tpl::TemplateSchema s;
     tpl::TemplateObject d;
     add_case_values(d, s, c, policy);
-    s.text("publicity_article").flag("any_accepted").text("accepted_count").text("publicity_start").text("publicity_end");
-    s.text("publicity_length").text("publicity_unit");
+    const bool publicised = outcome.publicity.has_value();
+    s.flag("any_accepted").text("accepted_count");
+    if (publicised)
+        s.text("publicity_article").text("publicity_start").text("publicity_end").text("publicity_length").text("publicity_unit");
+    else
+        s.flag("any_rejected");
     s.list("accepted", tpl::TemplateSchema().text("number").text("name").text("credit_code").text("award").text("industry"));
     std::vector<tpl::TemplateObject> rows;
     for (const auto& r : outcome.results) {
@@ -28,25 +34,36 @@ pdf::Document build_acceptance_notice(const std::filesystem::path& data_dir, con
                            .set("award", template_text(a.award, pdf::applicant_field(a, "award")))
                            .set("industry", template_text(a.industry, pdf::applicant_field(a, "industry"))));
     }
-    const PublicityPeriod& period = outcome.publicity;
-    d.set("publicity_article", template_text(policy.acceptance_publicity.article))
-        .set("any_accepted", tpl::TemplateValue::of_flag(!rows.empty()))
+    const bool any_rejected = rows.size() < outcome.results.size();
+    d.set("any_accepted", tpl::TemplateValue::of_flag(!rows.empty()))
         .set("accepted_count", template_text(std::to_string(rows.size())))
-        .set("publicity_start", template_text(period.start.chinese()))
-        .set("publicity_end", template_text(period.end.chinese()))
-        .set("publicity_length", template_text(std::to_string(period.length)))
-        .set("publicity_unit", template_text(period.unit == PeriodUnit::WorkingDays ? "个工作日" : "天"))
         .set("accepted", tpl::TemplateValue::of_list(std::move(rows)));
+    if (publicised) {
+        const PublicityPeriod& period = *outcome.publicity;
+        d.set("publicity_article", template_text(period.article))
+            .set("publicity_start", template_text(period.start.chinese()))
+            .set("publicity_end", template_text(period.end.chinese()))
+            .set("publicity_length", template_text(std::to_string(period.length)))
+            .set("publicity_unit", template_text(period.unit == PeriodUnit::WorkingDays ? "个工作日" : "天"));
+    } else {
+        d.set("any_rejected", tpl::TemplateValue::of_flag(any_rejected));
+    }
     const pdf::Text number = c.acceptance.document_number.empty()
                                  ? pdf::Text()
                                  : pdf::Text(c.acceptance.document_number, pdf::case_field("acceptance.document_number"));
-    const tpl::DocumentFrame frame{kAcceptanceNoticeFile, pdf::issuer(c), number, c.acceptance.notice_date};
-    return tpl::render_document(tpl::load_document_template(document_template_path(data_dir, "受理名单公示.md")), s, d, frame);
+    const tpl::DocumentFrame frame{acceptance_notice_file(outcome), pdf::issuer(c), number, c.acceptance.notice_date};
+    const char* tpl_name = publicised ? "受理名单公示.md" : "受理名单.md";
+    return tpl::render_document(tpl::load_document_template(document_template_path(data_dir, tpl_name)), s, d, frame);
+}
+
+const std::string& acceptance_notice_file(const AcceptanceOutcome& outcome) {
+    return outcome.publicity ? kAcceptanceNoticeFile : kAcceptanceListNoticeFile;
 }
 
 void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
                                  const AcceptanceOutcome& outcome, const std::filesystem::path& out) {
-    const std::string title = "关于" + std::to_string(c.year) + "年度" + policy.award_title + "受理名单的公示";
+    const std::string title = "关于" + std::to_string(c.year) + "年度" + policy.award_title + "受理名单的" +
+                              (outcome.publicity ? "公示" : "通知");
     build_acceptance_notice(env.data_dir, c, policy, outcome).write(env.data_dir, title, c.acceptance.notice_date, out);
 }
 

@@ -4,7 +4,7 @@
 // naming the document, the applicant (or case field) and the character.
 #pragma once
 #include <filesystem>
-
+#include <string>
 #include <vector>
 
 #include "model/case.hpp"
@@ -18,7 +18,8 @@ struct RenderEnv {
     std::filesystem::path data_dir;  // holds templates/ and fonts/
 };
 
-// 受理名单公示.pdf: GB/T 9704 notice with the publicity period and the table of accepted applicants.
+// 受理名单公示.pdf: GB/T 9704 notice with the publicity period and the table of accepted applicants;
+// 受理名单通知.pdf instead when the pack has no 受理名单公示 (acceptance_notice_file).
 void write_acceptance_notice_pdf(const RenderEnv& env, const Case& c, const Policy& policy,
                                  const AcceptanceOutcome& outcome, const std::filesystem::path& out);
 
@@ -37,8 +38,9 @@ void write_acceptance_list_xlsx(const Case& c, const Policy& policy, const Accep
                                 const std::filesystem::path& out);
 
 // 资格审查结果（内部）.xlsx: every applicant, the decision, its articles and reasons, and the
-// applicant's contact: the secretariat's working list, not for publication.
+// applicant's contact: the secretariat's working list, not for publication. `warnings`:
+// lines the worksheet starts with (Evaluated::internal_warnings).
 void write_eligibility_review_xlsx(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome,
-                                   const std::filesystem::path& out);
+                                   const std::filesystem::path& out, const std::vector<std::string>& warnings = {});
 
 }  // namespace award

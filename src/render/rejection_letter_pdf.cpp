@@ -1,4 +1,5 @@
-// 不予受理通知书: the written reasons owed to an applicant not accepted (第十四条).
+// 不予受理通知书: the reasons given to an applicant not accepted, in writing where the
+// pack's rejection_article requires it (魏都区第十四条).
 // The wording is templates/documents/不予受理通知书.md; this file supplies its values.
 #include <stdexcept>
 
@@ -30,7 +31,7 @@ pdf::Document build_rejection_letter(const std::filesystem::path& data_dir, cons
     tpl::TemplateSchema s;
     tpl::TemplateObject d;
     add_case_values(d, s, c, policy);
-    s.text("name").text("award").flag("award_named_in_title").text("rejection_article");
+    s.text("name").text("award").flag("award_named_in_title").text("rejection_article").flag("reasons_required");
     s.list("reasons", tpl::TemplateSchema().text("reason"));
     std::vector<tpl::TemplateObject> reasons;
     for (const CheckResult* f : failures)
@@ -40,6 +41,7 @@ pdf::Document build_rejection_letter(const std::filesystem::path& data_dir, cons
         .set("award", template_text(a.award, pdf::applicant_field(a, "award")))
         .set("award_named_in_title", tpl::TemplateValue::of_flag(award_named_in_title(policy, a)))
         .set("rejection_article", template_text(policy.rejection_article))
+        .set("reasons_required", tpl::TemplateValue::of_flag(policy.rejection_reasons_required))
         .set("reasons", tpl::TemplateValue::of_list(std::move(reasons)));
     // The case's 发文字号 belongs to the 公示, not to the letters.
     const tpl::DocumentFrame frame{kRejectionLetterFolder + "/" + a.name + ".pdf", pdf::issuer(c), pdf::Text(),

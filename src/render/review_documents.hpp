@@ -39,8 +39,10 @@ inline const std::string kFeedbackLetterFolder = "评审反馈意见书";
 // score, the weighted total (rounded once), the proposed award, 再次获奖, money, and
 // notes stating the formula and the rounding rule. Numbers are numbers. Internal:
 // it names the reviewers.
+// Each writer of an internal workbook takes `warnings`: lines every worksheet starts
+// with (Evaluated::internal_warnings, e.g. an expired policy pack applied on the operator's word).
 void write_score_summary_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
-                              const std::filesystem::path& out);
+                              const std::filesystem::path& out, const std::vector<std::string>& warnings = {});
 
 // 现场评审名单.pdf (templates/documents/现场评审名单.md): who enters the second stage
 // (ReviewOutcome::advancements.front()), by the rule and its article, names in pinyin
@@ -64,13 +66,13 @@ void write_proposed_winners_pdf(const RenderEnv& env, const Case& c, const Polic
 // 获奖名单.xlsx: the winners after the objections (ReviewOutcome::winners): 奖项,
 // 单位名称, 统一社会信用代码, 综合得分, 再次获奖, 递补, 依据条款, 说明; vacancies noted.
 void write_winners_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
-                        const std::filesystem::path& out);
+                        const std::filesystem::path& out, const std::vector<std::string>& warnings = {});
 
 // 奖金发放表.xlsx: one row per winner: 金额（元） as a number and in words (大写金额),
 // 依据 (the award's prize article), 备注 (再次获奖: no money, with its article; an award
 // without money); a 合计 row in figures and in words.
 void write_prize_payment_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
-                              const std::filesystem::path& out);
+                              const std::filesystem::path& out, const std::vector<std::string>& warnings = {});
 
 // 评审反馈意见书: the applicants that did not pass the first stage
 // (ReviewOutcome::advancements.front().not_advanced), in applicant order; empty until decided.

@@ -35,7 +35,8 @@ EligibilityResult check_eligibility(const Policy& policy, const Case& c, std::si
 AcceptanceOutcome decide_acceptance(const Policy& policy, const Case& c, const HolidayCalendar& cal) {
     AcceptanceOutcome out;
     for (std::size_t i = 0; i < c.applicants.size(); ++i) out.results.push_back(check_eligibility(policy, c, i));
-    out.publicity = publicity_period(cal, c.acceptance.publicity_start, policy.acceptance_publicity);
+    if (policy.acceptance_publicity)
+        out.publicity = publicity_period(cal, c.acceptance.publicity_start, *policy.acceptance_publicity);
     return out;
 }
 

@@ -28,7 +28,8 @@ CheckResult run_check(const CheckSpec& spec, const Applicant& applicant, const C
 // Runs every check of the award the applicant applied for, in pack order.
 EligibilityResult check_eligibility(const Policy& policy, const Case& c, std::size_t applicant_index);
 
-// The whole acceptance stage: every applicant's eligibility and the publicity period.
+// The whole acceptance stage: every applicant's eligibility and the publicity period
+// (none when the pack has no 受理名单公示: case.json acceptance.publicity_start is then unused).
 AcceptanceOutcome decide_acceptance(const Policy& policy, const Case& c, const HolidayCalendar& cal);
 
 }  // namespace award

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -147,8 +148,10 @@ TEST_CASE("No public document of either sample names a reviewer") {
     for (const CaseRun* r : {&weidu(), &tongzhou()}) {
         REQUIRE(r->ran.status == 0);
         const auto names = reviewer_names(r->id);
+        // 通州区 has no 受理名单公示: its 受理名单 is a notice (受理名单通知.pdf).
+        const char* acceptance = r == &tongzhou() ? "受理名单通知.pdf" : "受理名单公示.pdf";
         std::vector<fs::path> public_pdfs = {r->folder / "现场评审名单.pdf", r->folder / "拟奖名单公示.pdf",
-                                             r->folder / "证书（合并打印）.pdf", r->folder / "受理名单公示.pdf"};
+                                             r->folder / "证书（合并打印）.pdf", r->folder / acceptance};
         for (const auto& f : files_under(r->folder / "评审反馈意见书")) public_pdfs.push_back(r->folder / "评审反馈意见书" / f);
         for (const auto& pdf : public_pdfs) {
             INFO(pdf.string());
@@ -270,4 +273,147 @@ TEST_CASE("award policies lists each pack with its awards, quotas, money, stages
     CHECK(r.out.find("资料评审 20% + 现场评审 70% + 演讲陈述 10%（第十九条）") != std::string::npos);
     CHECK(r.out.find("拟奖名单公示：10天（第二十条）；异议成立后不进行递补（第二十条）") != std::string::npos);
     CHECK(r.out.find("拟奖名单公示：5个工作日（第二十一条）；异议成立后可以递补") != std::string::npos);
+    // Each pack's 有效期 and 受理名单公示, with the articles (通州区 第二十九条; none for 魏都区).
+    const auto tz = r.out.find("tongzhou  通州区"), wd = r.out.find("weidu  魏都区");
+    REQUIRE(tz != std::string::npos);
+    REQUIRE(wd != std::string::npos);
+    const std::string tz_part = r.out.substr(tz, r.out.find("\n\n", tz) - tz);
+    const std::string wd_part = r.out.substr(wd, r.out.find("\n\n", wd) - wd);
+    CHECK(tz_part.find("有效期：至2028年11月29日（第二十九条）") != std::string::npos);
+    CHECK(tz_part.find("受理名单公示：未规定（受理名单以通知公布，不设公示期）") != std::string::npos);
+    CHECK(wd_part.find("有效期：未规定") != std::string::npos);
+    CHECK(wd_part.find("受理名单公示：5个工作日（第十四条）") != std::string::npos);
+}
+
+TEST_CASE("TZ sample: no 受理名单公示 (第十五条 only): the 受理名单 is a notice without a period, the letters cite 第十五条 for the decision") {
+    const auto& r = tongzhou();
+    INFO(r.ran.out + r.ran.err);
+    REQUIRE(r.ran.status == 0);
+    CHECK(r.ran.out.find("受理名单：以通知公布，不设公示期（《通州区区长质量奖管理办法》未规定受理名单公示）。") != std::string::npos);
+    CHECK(r.ran.out.find("受理名单公示期") == std::string::npos);
+    CHECK_FALSE(fs::exists(r.folder / "受理名单公示.pdf"));
+    const std::string notice = squeeze(pdf_text(r.folder / "受理名单通知.pdf"));
+    CHECK(notice.find("关于2026年度通州区区长质量奖受理名单的通知") != std::string::npos);
+    CHECK(notice.find("各申报组织：") != std::string::npos);
+    CHECK(notice.find("经审查，8家申报组织符合申报条件，予以受理。") != std::string::npos);
+    CHECK(notice.find("南通通达精密机械股份有限公司") != std::string::npos);
+    CHECK(notice.find("南通海门精工齿轮有限公司") == std::string::npos);
+    for (const char* absent : {"公示", "异议", "第十五条", "工作日"}) {
+        INFO(absent);
+        CHECK(notice.find(absent) == std::string::npos);
+    }
+    const auto letters = files_under(r.folder / "不予受理通知书");
+    CHECK(letters.size() == 2);
+    for (const auto& f : letters) {
+        INFO(f.string());
+        const std::string letter = squeeze(pdf_text(r.folder / "不予受理通知书" / f));
+        CHECK(letter.find("依据《通州区区长质量奖管理办法》第十五条进行资格审查，贵单位不符合申报条件，决定不予受理") !=
+              std::string::npos);
+        CHECK(letter.find("现将不予受理的理由告知贵单位") != std::string::npos);
+        CHECK(letter.find("书面告知") == std::string::npos);
+        CHECK(letter.find("公示") == std::string::npos);
+    }
+}
+
+namespace {
+
+// templates/ and fonts/ of the source tree in a folder of their own, the 通州区 pack's
+// 有效期 (第二十九条) ending on `until`.
+fs::path data_dir_with_tz_until(const fs::path& into, const std::string& until) {
+    fs::create_directories(into);
+    fs::copy(fs::path(AWARD_SOURCE_DIR) / "templates", into / "templates", fs::copy_options::recursive);
+    fs::copy(fs::path(AWARD_SOURCE_DIR) / "fonts", into / "fonts", fs::copy_options::recursive);
+    const fs::path pack = into / "templates" / "policies" / "tongzhou.json";
+    nlohmann::json j = read_json(pack);
+    j["validity"]["until"] = until;
+    write_file(pack, j.dump(2));
+    return into;
+}
+
+Ran run_with_data(const fs::path& data, const std::vector<std::string>& args) {
+    std::string cmd = quote(AWARD_BINARY) + " --data-dir " + quote(data.string());
+    for (const auto& a : args) cmd += " " + quote(a);
+    return run(cmd);
+}
+
+}  // namespace
+
+TEST_CASE("TZ-第二十九条 a case dated after the pack's 有效期 is refused by check, run and sheets, naming pack, article, bound, field and flag") {
+    TempDir tmp;
+    // The sample's last dates: the objection decision (2026-10-28) and the commendation (2026-11-20).
+    const fs::path data = data_dir_with_tz_until(tmp.path() / "data", "2026-10-25");
+    const std::string case_dir = (sample_dir().parent_path() / "tongzhou-2026").string();
+    const fs::path out = tmp.path() / "out";
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"check", case_dir}, {"run", case_dir, "--out", out.string()}, {"sheets", case_dir, "--out", out.string()}}) {
+        INFO(args[0]);
+        const Ran r = run_with_data(data, args);
+        INFO(r.out + r.err);
+        CHECK(r.status == 2);
+        CHECK(r.err.find("案卷日期不在政策包的有效期内（未写入任何文件）：政策包 " +
+                         (data / "templates" / "policies" / "tongzhou.json").string() +
+                         " 的 validity：《通州区区长质量奖管理办法》第二十九条规定有效期至2026年10月25日") != std::string::npos);
+        CHECK(r.err.find("case.json: /commendation/date（表彰决定日期）：2026-11-20，晚于有效期截止日 2026-10-25") !=
+              std::string::npos);
+        CHECK(r.err.find("decisions.json: /decisions/1/date（决定日期）：2026-10-28，晚于有效期截止日 2026-10-25") !=
+              std::string::npos);
+        CHECK(r.err.find("加上 --allow-expired-policy 重新运行") != std::string::npos);
+        CHECK(r.out.find("案卷无误") == std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("TZ-第二十九条 --allow-expired-policy runs on, with the warning on stderr, every internal workbook's first row and the manifest, never a public PDF") {
+    TempDir tmp;
+    const fs::path data = data_dir_with_tz_until(tmp.path() / "data", "2026-10-25");
+    const std::string case_dir = (sample_dir().parent_path() / "tongzhou-2026").string();
+    const std::string warning =
+        "注意：本届评审日期（表彰决定日期2026年11月20日、决定日期2026年10月28日）已超出《通州区区长质量奖管理办法》"
+        "第二十九条规定的有效期（至2026年10月25日），经操作人员以 --allow-expired-policy 确认仍按该办法执行。";
+
+    const Ran check = run_with_data(data, {"check", case_dir, "--allow-expired-policy"});
+    INFO(check.out + check.err);
+    CHECK(check.status == 0);
+    CHECK(check.err == warning + "\n");
+
+    const fs::path out = tmp.path() / "out";
+    const Ran r = run_with_data(data, {"run", case_dir, "--out", out.string(), "--allow-expired-policy"});
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err == warning + "\n");
+    const fs::path folder = out / "tongzhou-2026";
+    // The same results as without the override (the TZ sample test).
+    CHECK(r.out.find("1. 南通通达精密机械股份有限公司  860.0 分") != std::string::npos);
+    for (const char* book : {"资格审查结果（内部）.xlsx", "评分汇总（内部）.xlsx", "获奖名单.xlsx", "奖金发放表.xlsx"}) {
+        const Ran names = run("/usr/bin/python3 -c " +
+                              quote("import openpyxl,sys\nfor ws in openpyxl.load_workbook(sys.argv[1]).worksheets: print(ws.title)") +
+                              " " + quote((folder / book).string()));
+        REQUIRE(names.status == 0);
+        std::istringstream titles(names.out);
+        int sheets = 0;
+        for (std::string title; std::getline(titles, title);) {
+            INFO(book << " / " << title);
+            ++sheets;
+            const auto rows = xlsx_rows(folder / book, title);
+            REQUIRE(rows.size() >= 2);
+            CHECK(rows[0].substr(0, warning.size()) == warning);  // alone in its row, above the header
+            CHECK(rows[0].find_first_not_of('|', warning.size()) == std::string::npos);
+        }
+        CHECK(sheets >= 1);
+    }
+    const nlohmann::json manifest = read_json(folder / "manifest.json");
+    CHECK(manifest["warnings"] == nlohmann::json::array({warning}));
+    for (const auto& f : files_under(folder)) {
+        if (f.extension() != ".pdf") continue;
+        INFO(f.string());
+        CHECK(squeeze(pdf_text(folder / f)).find("allow-expired-policy") == std::string::npos);
+    }
+    // A manifest without anything to confirm has no warnings at all.
+    CHECK_FALSE(read_json(tongzhou().folder / "manifest.json").contains("warnings"));
+
+    const Ran sheets = run_with_data(data, {"sheets", case_dir, "--out", out.string(), "--allow-expired-policy"});
+    INFO(sheets.out + sheets.err);
+    REQUIRE(sheets.status == 0);
+    CHECK(sheets.err == warning + "\n");
+    CHECK(read_json(out / "tongzhou-2026-评分表" / "manifest.json")["warnings"] == nlohmann::json::array({warning}));
 }

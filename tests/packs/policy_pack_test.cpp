@@ -67,9 +67,12 @@ TEST_CASE("WD pack: the real weidu.json loads with its awards, checks and public
     CHECK(p.award_title == "魏都区区长质量奖");
     CHECK(p.source == kPack);
     CHECK(p.rejection_article == "第十四条");
-    CHECK(p.acceptance_publicity.length == 5);
-    CHECK(p.acceptance_publicity.unit == award::PeriodUnit::WorkingDays);
-    CHECK(p.acceptance_publicity.article == "第十四条");
+    REQUIRE(p.acceptance_publicity);
+    CHECK(p.acceptance_publicity->length == 5);
+    CHECK(p.acceptance_publicity->unit == award::PeriodUnit::WorkingDays);
+    CHECK(p.acceptance_publicity->article == "第十四条");
+    CHECK(p.rejection_reasons_required);  // 第十四条: 对未列入受理名单的申报组织，应当书面反馈理由
+    CHECK_FALSE(p.validity);
     CHECK(p.incident_kinds.size() == 7);
     CHECK(p.severities == std::vector<std::string>{"一般", "较大", "重大", "严重", "特别重大"});
 
@@ -1022,4 +1025,125 @@ TEST_CASE("Pack loader: unknown keys in the review and conferral are named") {
     CHECK(contains(line_of(m, "/review/publicty"), "未知字段"));
     CHECK(contains(line_of(m, "/review/stages/0/aggregation/trim"), "未知字段"));
     CHECK(contains(line_of(m, "/awards/0/conferral/min_score"), "未知字段"));
+}
+
+// ---- 有效期 (validity), 受理名单公示 optional, and what the loader refuses (issue 5) ---------
+
+TEST_CASE("TZ pack: 第二十九条 in force until 2028-11-29, no 受理名单公示, 第十五条 is the decision's article, not a duty of written reasons") {
+    const auto& p = tongzhou();
+    REQUIRE(p.validity);
+    CHECK_FALSE(p.validity->from);
+    REQUIRE(p.validity->until);
+    CHECK(*p.validity->until == Date(2028, 11, 29));
+    CHECK(p.validity->article == "第二十九条");
+    CHECK(contains(regulation_text("tongzhou-district.txt"), "第二十九条 本办法自颁布之日起施行，有效期至 2028 年 11 月 29 日。"));
+    CHECK_FALSE(p.acceptance_publicity);
+    CHECK(p.rejection_article == "第十五条");
+    CHECK_FALSE(p.rejection_reasons_required);
+    const std::string note = tz_json()["note"].get<std::string>();
+    CHECK_FALSE(contains(note, "尚未自动检查"));
+    CHECK(contains(note, "--allow-expired-policy"));
+}
+
+TEST_CASE("pack validation: validity takes from and until as YYYY-MM-DD, at least one, with its article, naming the file and /validity") {
+    TempDir dir;
+    json j = tz_json();
+    j["validity"] = {{"from", "2023-12-27"}, {"until", "2028-11-29"}, {"article", "第二十九条"}};
+    award::Policy both = award::load_policy_pack(dir.write("tongzhou.json", j.dump(2)));
+    REQUIRE(both.validity);
+    CHECK(both.validity->from == Date(2023, 12, 27));
+    CHECK(both.validity->until == Date(2028, 11, 29));
+    j["validity"] = nullptr;
+    CHECK_FALSE(award::load_policy_pack(dir.write("tongzhou.json", j.dump(2))).validity);
+    j.erase("validity");
+    CHECK_FALSE(award::load_policy_pack(dir.write("tongzhou.json", j.dump(2))).validity);
+
+    auto no_article = broken_tz([](json& j) { j["validity"].erase("article"); });
+    CHECK(contains(line_of(no_article, "/validity/article"), "缺少字段"));
+    auto no_bound = broken_tz([](json& j) { j["validity"].erase("until"); });
+    CHECK(contains(line_of(no_bound, "/validity"), "应至少写 from（施行日期）或 until（有效期至）之一"));
+    auto bad_date = broken_tz([](json& j) { j["validity"]["until"] = "2028年11月29日"; });
+    CHECK(contains(line_of(bad_date, "/validity/until"), "YYYY-MM-DD"));
+    auto no_day = broken_tz([](json& j) { j["validity"]["until"] = "2028-02-30"; });
+    CHECK(contains(line_of(no_day, "/validity/until"), "2028-02-30"));
+    auto reversed = broken_tz([](json& j) { j["validity"]["from"] = "2029-01-01"; });
+    CHECK(contains(line_of(reversed, "/validity/until"), "早于施行日期 from（2029-01-01）"));
+    auto typo = broken_tz([](json& j) { j["validity"]["till"] = "2028-11-29"; });
+    CHECK(contains(line_of(typo, "/validity/till"), "未知字段"));
+}
+
+TEST_CASE("pack validation: acceptance_publicity null or absent means no 受理名单公示, when given it is checked as before") {
+    TempDir dir;
+    json j = real_json();
+    j["acceptance_publicity"] = nullptr;
+    CHECK_FALSE(award::load_policy_pack(dir.write("weidu.json", j.dump(2))).acceptance_publicity);
+    j.erase("acceptance_publicity");
+    CHECK_FALSE(award::load_policy_pack(dir.write("weidu.json", j.dump(2))).acceptance_publicity);
+    auto no_article = broken([](json& j) { j["acceptance_publicity"].erase("article"); });
+    CHECK(contains(line_of(no_article, "/acceptance_publicity/article"), "缺少字段"));
+    auto text = broken([](json& j) { j["acceptance_publicity"] = "5个工作日"; });
+    CHECK(contains(line_of(text, "/acceptance_publicity"), "对象"));
+    auto flag = broken([](json& j) { j["rejection_reasons_required"] = "是"; });
+    CHECK(contains(line_of(flag, "/rejection_reasons_required"), "true 或 false"));
+}
+
+TEST_CASE("pack validation: publicity length of 0 or less names the file and /review/publicity/length") {
+    for (int length : {0, -5}) {
+        INFO(length);
+        auto m = broken([&](json& j) {
+            j["review"]["publicity"]["length"] = length;
+            j["acceptance_publicity"]["length"] = length;
+        });
+        CHECK(contains(line_of(m, "/review/publicity/length"), "不小于 1"));
+        CHECK(contains(line_of(m, "/acceptance_publicity/length"), "不小于 1"));
+    }
+}
+
+TEST_CASE("pack validation: an award with prize money but no prize_article names the file and /awards/1/prize_article") {
+    auto m = broken([](json& j) { j["awards"][1].erase("prize_article"); });
+    CHECK(contains(line_of(m, "/awards/1/prize_article"), "缺少字段"));
+    // No money, no article needed (质量管理创新奖 of a pack that pays none).
+    TempDir dir;
+    json j = real_json();
+    REQUIRE(j["awards"][2]["prize_yuan"] == 0);
+    j["awards"][2].erase("prize_article");
+    CHECK(award::load_policy_pack(dir.write("weidu.json", j.dump(2))).awards[2].prize_article.empty());
+}
+
+TEST_CASE("pack validation: an award without article names the file and /awards/0/article") {
+    auto m = broken([](json& j) { j["awards"][0].erase("article"); });
+    CHECK(contains(line_of(m, "/awards/0/article"), "缺少字段"));
+}
+
+TEST_CASE("pack validation: a check without requirement or fail_text names the file and its pointer") {
+    auto m = broken([](json& j) {
+        j["checks"][3].erase("requirement");
+        j["checks"][4].erase("fail_text");
+    });
+    CHECK(contains(line_of(m, "/checks/3/requirement"), "缺少字段"));
+    CHECK(contains(line_of(m, "/checks/4/fail_text"), "缺少字段"));
+}
+
+TEST_CASE("pack validation: a check no award uses names the file and /checks/N/id") {
+    json added;
+    auto m = broken([&](json& j) {
+        json extra = j["checks"][0];
+        extra["id"] = "wd-9-region-extra";
+        j["checks"].push_back(extra);
+        added = j;
+    });
+    const std::string ptr = "/checks/" + std::to_string(added["checks"].size() - 1) + "/id";
+    const std::string line = line_of(m, ptr);
+    CHECK(contains(line, "wd-9-region-extra"));
+    CHECK(contains(line, "没有被任何奖项的 checks 引用"));
+    CHECK(line_of(m, "/checks/0/id").empty());
+}
+
+TEST_CASE("pack validation: duplicate award ids and names name the file and /awards/1/id, /awards/1/name") {
+    auto m = broken([](json& j) {
+        j["awards"][1]["id"] = "main";
+        j["awards"][1]["name"] = "区长质量奖";
+    });
+    CHECK(contains(line_of(m, "/awards/1/id"), "奖项编号 \"main\" 重复"));
+    CHECK(contains(line_of(m, "/awards/1/name"), "重复"));
 }

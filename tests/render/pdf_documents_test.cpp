@@ -4,6 +4,7 @@
 
 #include "model/errors.hpp"
 #include "pdf_fixture.hpp"
+#include "render/acceptance_documents.hpp"
 
 using namespace award;
 using namespace award::test;
@@ -215,4 +216,65 @@ TEST_CASE("a notice with no accepted applicant says so instead of an empty table
     const std::string text = squeeze(pdftotext(notice));
     CHECK(text.find("没有申报组织列入受理名单") != std::string::npos);
     CHECK(text.find("统一社会信用代码") == std::string::npos);
+}
+
+TEST_CASE("without a 受理名单公示 the 受理名单 is a notice: no publicity period, no objections, no article for it",
+          "[render][pdf]") {
+    TempDir dir;
+    const Case c = sample_case();
+    Policy p = weidu_policy();
+    p.acceptance_publicity.reset();  // as 通州区: the regulation has none
+    AcceptanceOutcome o = outcome_for(c, {2, 7});
+    o.publicity.reset();
+    CHECK(acceptance_notice_file(o) == "受理名单通知.pdf");
+    const fs::path notice = dir.path() / acceptance_notice_file(o);
+    write_acceptance_notice_pdf(env(), c, p, o, notice);
+    const std::string text = squeeze(pdftotext(notice));
+    CHECK(text.find("关于2026年度魏都区区长质量奖受理名单的通知") != std::string::npos);
+    CHECK(text.find("各申报组织：") != std::string::npos);
+    CHECK(text.find("根据《魏都区区长质量奖管理办法》有关规定") != std::string::npos);
+    CHECK(text.find("予以受理") != std::string::npos);
+    CHECK(text.find("未列入受理名单的申报组织，将另行收到不予受理通知书") != std::string::npos);
+    CHECK(text.find("特此通知") != std::string::npos);
+    for (const char* absent : {"公示", "异议", "第十四条", "工作日"}) {
+        INFO(absent);
+        CHECK(text.find(absent) == std::string::npos);
+    }
+    for (const auto& res : o.results) {
+        const Applicant& a = c.applicants[res.applicant_index];
+        INFO(a.name);
+        CHECK((text.find(a.credit_code) != std::string::npos) == res.accepted);
+    }
+    // With a publicity period the file keeps its name.
+    CHECK(acceptance_notice_file(outcome_for(c, {2})) == "受理名单公示.pdf");
+}
+
+TEST_CASE("a letter cites the article for the decision only when it requires no written reasons, and never a publicity period",
+          "[render][pdf]") {
+    TempDir dir;
+    const Case c = sample_case();
+    const AcceptanceOutcome o = outcome_for(c, {2});
+    Policy wd = weidu_policy();  // 第十四条: 对未列入受理名单的申报组织，应当书面反馈理由
+    const fs::path wd_letter = dir.path() / "wd.pdf";
+    write_rejection_letter_pdf(env(), c, wd, o.results[2], wd_letter);
+    const std::string wd_text = squeeze(pdftotext(wd_letter));
+    CHECK(wd_text.find("根据《魏都区区长质量奖管理办法》第十四条规定，现将不予受理的理由书面告知贵单位") != std::string::npos);
+
+    Policy tz = weidu_policy();  // as 通州区: 第十五条 sets the 资格审查, not written reasons
+    tz.acceptance_publicity.reset();
+    tz.rejection_article = "第十五条";
+    tz.rejection_reasons_required = false;
+    AcceptanceOutcome without = o;
+    without.publicity.reset();
+    const fs::path tz_letter = dir.path() / "tz.pdf";
+    write_rejection_letter_pdf(env(), c, tz, without.results[2], tz_letter);
+    const std::string tz_text = squeeze(pdftotext(tz_letter));
+    CHECK(tz_text.find("依据《魏都区区长质量奖管理办法》第十五条进行资格审查，贵单位不符合申报条件，决定不予受理") !=
+          std::string::npos);
+    CHECK(tz_text.find("现将不予受理的理由告知贵单位") != std::string::npos);
+    CHECK(tz_text.find("书面告知") == std::string::npos);
+    for (const std::string* t : {&wd_text, &tz_text}) {
+        CHECK(t->find("公示") == std::string::npos);
+        CHECK(t->find("工作日") == std::string::npos);
+    }
 }

@@ -136,7 +136,8 @@ inline Policy weidu_policy() {
     p.jurisdiction = "魏都区";
     p.regulation = "魏都区区长质量奖管理办法";
     p.award_title = "魏都区区长质量奖";
-    p.acceptance_publicity = {5, PeriodUnit::WorkingDays, "第十四条"};
+    p.acceptance_publicity = PublicitySpec{5, PeriodUnit::WorkingDays, "第十四条"};
+    p.rejection_reasons_required = true;
     p.rejection_article = "第十四条";
     p.source = "templates/policies/weidu.json";
     return p;
@@ -212,7 +213,7 @@ inline AcceptanceOutcome outcome_for(const Case& c, const std::vector<std::size_
         }
         o.results.push_back(std::move(r));
     }
-    o.publicity = {Date(2026, 10, 8), Date(2026, 10, 13), 5, PeriodUnit::WorkingDays, "第十四条"};
+    o.publicity = PublicityPeriod{Date(2026, 10, 8), Date(2026, 10, 13), 5, PeriodUnit::WorkingDays, "第十四条"};
     return o;
 }
 

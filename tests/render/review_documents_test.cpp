@@ -696,3 +696,38 @@ TEST_CASE("Review documents: a character no font has in a reviewer's text is rep
     ReviewCase clean;
     CHECK(review_font_coverage_problems(env(), clean.c, clean.policy, clean.decide()).empty());
 }
+
+TEST_CASE("Review documents: an internal warning is the first row of every sheet of 评分汇总, 获奖名单, 奖金发放表 and 资格审查结果",
+          "[review][xlsx]") {
+    ReviewCase rc;
+    const ReviewOutcome o = rc.decide();
+    TempDir dir;
+    const std::vector<std::string> warnings = {
+        "注意：本届评审日期（申报截止日2029年3月31日）已超出《魏都区区长质量奖管理办法》第二十九条规定的有效期（至2028年11月29日），"
+        "经操作人员以 --allow-expired-policy 确认仍按该办法执行。"};
+    const fs::path summary = dir.path() / kScoreSummaryFile, winners = dir.path() / kWinnersListFile;
+    const fs::path money = dir.path() / kPrizePaymentFile, eligibility = dir.path() / "资格审查结果（内部）.xlsx";
+    write_score_summary_xlsx(rc.c, rc.policy, o, summary, warnings);
+    write_winners_xlsx(rc.c, rc.policy, o, winners, warnings);
+    write_prize_payment_xlsx(rc.c, rc.policy, o, money, warnings);
+    write_eligibility_review_xlsx(rc.c, rc.policy, rc.acceptance, eligibility, warnings);
+    std::size_t sheets = 0;
+    for (const auto& file : {summary, winners, money, eligibility}) {
+        const json book = read_xlsx(file);
+        for (const auto& [name, rows] : book.items()) {
+            INFO(file.filename().string() << " / " << name);
+            ++sheets;
+            REQUIRE(rows.size() >= 2);
+            CHECK(rows[0][0]["v"] == warnings[0]);
+            CHECK(rows[0][0]["bold"] == true);
+            CHECK(rows[1][0]["v"].is_string());  // then the header row, as without the warning
+            CHECK(rows[1][0]["bold"] == true);
+        }
+    }
+    CHECK(sheets >= 5);  // 评分汇总: each stage scored and 最终排名
+
+    // Without warnings the first row is the header.
+    const fs::path plain = dir.path() / "plain.xlsx";
+    write_winners_xlsx(rc.c, rc.policy, o, plain);
+    CHECK(read_xlsx(plain)["获奖名单"][0][0]["v"] == "序号");
+}

@@ -95,10 +95,11 @@ TEST_CASE("WD acceptance: every applicant in input order and the 第十四条 pu
     CHECK_FALSE(out.results[1].accepted);
     CHECK(out.results[1].applicant_index == 1);
     CHECK(out.results[2].accepted);
-    CHECK(out.publicity.start == Date(2026, 10, 8));
-    CHECK(out.publicity.end == Date(2026, 10, 13));
-    CHECK(out.publicity.length == 5);
-    CHECK(out.publicity.article == "第十四条");
+    REQUIRE(out.publicity);
+    CHECK(out.publicity->start == Date(2026, 10, 8));
+    CHECK(out.publicity->end == Date(2026, 10, 13));
+    CHECK(out.publicity->length == 5);
+    CHECK(out.publicity->article == "第十四条");
 }
 
 TEST_CASE("run_check refuses an unknown kind and bad params") {
@@ -141,11 +142,12 @@ TEST_CASE("Every check kind fills every placeholder its table row allows") {
     }
 }
 
-TEST_CASE("The check kind table lists the eight kinds with their placeholders") {
+TEST_CASE("The check kind table lists the fourteen kinds with their placeholders") {
     CHECK(award::known_check_kinds() ==
           std::vector<std::string>{"registered_in", "min_years_operating", "declaration", "self_evaluation_good",
                                    "requires_prior_award", "no_incident_within", "cooldown_after_award",
-                                   "ban_after_revocation"});
+                                   "ban_after_revocation", "legal_form_in", "tax_attributed_to", "recommended_by",
+                                   "min_rating", "no_loss_within", "min_years_since"});
     auto p = award::allowed_placeholders("min_years_operating");
     CHECK(std::find(p.begin(), p.end(), "founded") != p.end());
     CHECK(std::find(p.begin(), p.end(), "regulation") != p.end());

@@ -20,9 +20,10 @@ std::string numbered_reasons(const EligibilityResult& r) {
 }  // namespace
 
 void write_eligibility_review_xlsx(const Case& c, const Policy& policy, const AcceptanceOutcome& outcome,
-                                   const std::filesystem::path& out) {
+                                   const std::filesystem::path& out, const std::vector<std::string>& warnings) {
     const std::string title = std::to_string(c.year) + "年度" + policy.award_title + "资格审查结果（内部）";
     Workbook wb(out, title, c.issuer, c.acceptance.notice_date);
+    wb.set_warnings(warnings);
     Sheet sheet = wb.add_sheet("资格审查结果", title);
     sheet.header({"序号", "单位名称", "统一社会信用代码", "申报奖项", "所属行业", "成立日期", "联系人", "联系电话",
                   "审查结论", "依据条款", "不予受理理由"});

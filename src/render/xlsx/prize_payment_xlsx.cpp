@@ -16,9 +16,10 @@ std::string article_note(const std::string& article) { return article.empty() ? 
 }  // namespace
 
 void write_prize_payment_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
-                              const std::filesystem::path& out) {
+                              const std::filesystem::path& out, const std::vector<std::string>& warnings) {
     const std::string title = std::to_string(c.year) + "年度" + policy.award_title + "奖金发放表";
     Workbook wb(out, title, c.issuer, review_doc::review_date(c));
+    wb.set_warnings(warnings);
     Sheet sheet = wb.add_sheet("奖金发放表", title);
     sheet.header({"序号", "单位名称", "统一社会信用代码", "奖项", "金额（元）", "大写金额", "依据", "备注"});
     int n = 0;

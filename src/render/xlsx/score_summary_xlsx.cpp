@@ -279,9 +279,10 @@ void write_ranking_sheet(Workbook& wb, const std::string& title, const Case& c, 
 }  // namespace
 
 void write_score_summary_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
-                              const std::filesystem::path& out) {
+                              const std::filesystem::path& out, const std::vector<std::string>& warnings) {
     const std::string title = std::to_string(c.year) + "年度" + policy.award_title + "评分汇总（内部）";
     Workbook wb(out, title, c.issuer, review_doc::review_date(c));
+    wb.set_warnings(warnings);
     for (const auto& id : outcome.stages_scored)
         if (const StageSpec* stage = policy.review.find_stage(id)) write_stage_sheet(wb, title, c, policy, outcome, *stage);
     write_ranking_sheet(wb, title, c, policy, outcome);

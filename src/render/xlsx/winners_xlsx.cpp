@@ -8,10 +8,11 @@
 namespace award {
 
 void write_winners_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
-                        const std::filesystem::path& out) {
+                        const std::filesystem::path& out, const std::vector<std::string>& warnings) {
     const int dec = policy.review.rounding_decimals;
     const std::string title = std::to_string(c.year) + "年度" + policy.award_title + "获奖名单";
     Workbook wb(out, title, c.issuer, review_doc::review_date(c));
+    wb.set_warnings(warnings);
     Sheet sheet = wb.add_sheet("获奖名单", title);
     sheet.header({"序号", "奖项", "单位名称", "统一社会信用代码", "综合得分", "再次获奖", "递补", "依据条款", "说明"});
     int n = 0;

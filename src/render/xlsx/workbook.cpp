@@ -130,7 +130,9 @@ Workbook::~Workbook() {
 Sheet Workbook::add_sheet(const std::string& name, const std::string& print_title) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
     if (!ws) throw std::runtime_error("无法在 " + path_.string() + " 中添加工作表 " + name);
-    return Sheet(*this, ws, print_title);
+    Sheet sheet(*this, ws, print_title);
+    for (const auto& line : warnings_) sheet.warning_row(line);
+    return sheet;
 }
 
 void Workbook::close() {
@@ -204,6 +206,16 @@ void Sheet::row(const std::vector<Cell>& cells) {
 
 void Sheet::note_row(const std::string& text) {
     worksheet_write_string(ws_, lxw_row_t(row_), 0, text.c_str(), wb_.note_);
+    ++row_;
+}
+
+void Sheet::warning_row(const std::string& text) {
+    if (!wb_.warning_) {
+        wb_.warning_ = make_format(wb_.wb_, false);
+        format_set_bold(wb_.warning_);
+        format_set_font_color(wb_.warning_, LXW_COLOR_RED);
+    }
+    worksheet_write_string(ws_, lxw_row_t(row_), 0, text.c_str(), wb_.warning_);
     ++row_;
 }
 

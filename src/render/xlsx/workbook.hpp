@@ -46,6 +46,7 @@ public:
     void header(const std::vector<std::string>& titles);
     void row(const std::vector<Cell>& cells);
     void note_row(const std::string& text);  // a single merged line of explanation
+    void warning_row(const std::string& text);  // a line in bold red (Workbook::set_warnings)
     void finish();                           // sets the column widths
 
 private:
@@ -69,6 +70,9 @@ public:
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
 
+    // Lines every sheet added afterwards starts with, above its header (e.g. the
+    // operator's confirmation that an expired policy pack was applied). None by default.
+    void set_warnings(std::vector<std::string> lines) { warnings_ = std::move(lines); }
     Sheet add_sheet(const std::string& name, const std::string& print_title);
     void close();  // throws std::runtime_error naming the file on failure
 
@@ -84,6 +88,8 @@ private:
     lxw_format* date_ = nullptr;
     lxw_format* number_ = nullptr;
     lxw_format* note_ = nullptr;
+    lxw_format* warning_ = nullptr;  // made on first use: workbooks without warnings keep their bytes
+    std::vector<std::string> warnings_;
     std::map<std::tuple<int, std::string, bool, bool>, lxw_format*> variants_;  // (kind, number format, marked, strong)
 };
 
