@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/evaluate.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/policies_command.hpp"
 #include "cli/sheets_command.hpp"
@@ -89,9 +90,12 @@ void print_summary(const Evaluated& e) {
     for (const auto& r : e.outcome.results) accepted += r.accepted ? 1 : 0;
     const auto& p = e.outcome.publicity;
     std::cout << e.c.id << "：" << e.policy->regulation << "，" << e.c.year << "年度，申报 " << e.c.applicants.size()
-              << " 家，受理 " << accepted << " 家，不予受理 " << e.c.applicants.size() - accepted << " 家。\n"
-              << "受理名单公示期：" << p.start.chinese() << "至" << p.end.chinese() << "（" << p.length
-              << unit_name(p.unit) << "，" << p.article << "）。\n";
+              << " 家，受理 " << accepted << " 家，不予受理 " << e.c.applicants.size() - accepted << " 家。\n";
+    if (p)
+        std::cout << "受理名单公示期：" << p->start.chinese() << "至" << p->end.chinese() << "（" << p->length
+                  << unit_name(p->unit) << "，" << p->article << "）。\n";
+    else
+        std::cout << "受理名单：以通知公布，不设公示期（《" << e.policy->regulation << "》未规定受理名单公示）。\n";
     for (const auto& r : e.outcome.results) {
         const Applicant& a = e.c.applicants.at(r.applicant_index);
         std::cout << "  " << (r.accepted ? "受理    " : "不予受理") << "  " << a.name << "（" << a.award << "）";
@@ -109,8 +113,8 @@ void print_summary(const Evaluated& e) {
 
 void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const RenderEnv& env) {
     write_acceptance_list_xlsx(e.c, *e.policy, e.outcome, out.reserve("受理名单.xlsx"));
-    write_eligibility_review_xlsx(e.c, *e.policy, e.outcome, out.reserve("资格审查结果（内部）.xlsx"));
-    write_acceptance_notice_pdf(env, e.c, *e.policy, e.outcome, out.reserve(kAcceptanceNoticeFile));
+    write_eligibility_review_xlsx(e.c, *e.policy, e.outcome, out.reserve("资格审查结果（内部）.xlsx"), e.internal_warnings);
+    write_acceptance_notice_pdf(env, e.c, *e.policy, e.outcome, out.reserve(acceptance_notice_file(e.outcome)));
     for (const auto& r : e.outcome.results) {
         if (r.accepted) continue;
         const Applicant& a = e.c.applicants.at(r.applicant_index);
@@ -123,7 +127,7 @@ void write_acceptance_documents(StagedOutput& out, const Evaluated& e, const Ren
 void write_review_documents(StagedOutput& out, const Evaluated& e, const RenderEnv& env) {
     const ReviewOutcome& r = e.review;
     if (r.stages_scored.empty()) return;
-    write_score_summary_xlsx(e.c, *e.policy, r, out.reserve(kScoreSummaryFile));
+    write_score_summary_xlsx(e.c, *e.policy, r, out.reserve(kScoreSummaryFile), e.internal_warnings);
     if (!r.advancements.empty() && e.c.review.onsite_list) {
         write_onsite_list_pdf(env, e.c, *e.policy, r, out.reserve(kOnsiteListFile));
         for (auto i : feedback_recipients(r))
@@ -133,8 +137,8 @@ void write_review_documents(StagedOutput& out, const Evaluated& e, const RenderE
     }
     if (!r.complete) return;
     if (!r.proposed.empty() && r.publicity) write_proposed_winners_pdf(env, e.c, *e.policy, r, out.reserve(kProposedWinnersFile));
-    write_winners_xlsx(e.c, *e.policy, r, out.reserve(kWinnersListFile));
-    write_prize_payment_xlsx(e.c, *e.policy, r, out.reserve(kPrizePaymentFile));
+    write_winners_xlsx(e.c, *e.policy, r, out.reserve(kWinnersListFile), e.internal_warnings);
+    write_prize_payment_xlsx(e.c, *e.policy, r, out.reserve(kPrizePaymentFile), e.internal_warnings);
 }
 
 void write_certificates(StagedOutput& out, const Evaluated& e) {
@@ -160,6 +164,9 @@ int guarded(F&& body) {
         return body();
     } catch (const InputError& e) {
         return report_problems(e);
+    } catch (const PolicyOutOfForce& e) {
+        std::cerr << "案卷日期不在政策包的有效期内（未写入任何文件）：" << e.what() << "\n";
+        return kExitBadInput;
     } catch (const ConfigError& e) {
         std::cerr << "配置有误（未写入任何文件）：" << e.what() << "\n";
         return kExitBadInput;
@@ -188,17 +195,29 @@ int run_cli(int argc, char** argv) {
     auto* check = app.add_subcommand("check", "校验案卷并列出全部问题，不写任何文件");
     check->fallthrough();  // --data-dir may come after the subcommand too
     check->add_option("CASE_DIR", case_dir, "案卷目录（含 case.json、applicants.json）")->required()->check(CLI::ExistingDirectory);
+    PolicyOverride policy_override;
+    const char* allow_expired_help = "案卷日期超出政策包所依据的管理办法的有效期时，确认仍按该办法执行（警告印在内部报表和 manifest.json 上）";
+    check->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
 
     std::string out_dir = "output";
     auto* run = app.add_subcommand("run", "校验、审查并生成受理阶段的文书到 OUT/<案卷名>/");
     run->fallthrough();
     run->add_option("CASE_DIR", case_dir, "案卷目录")->required()->check(CLI::ExistingDirectory);
     run->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
+    run->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
 
     auto* sheets = app.add_subcommand("sheets", "生成评审专家的评分表（XLSX），每位专家每个评审阶段一个文件，写入 OUT/<案卷名>-评分表/");
     sheets->fallthrough();
     sheets->add_option("CASE_DIR", case_dir, "案卷目录（含 reviewers.json）")->required()->check(CLI::ExistingDirectory);
     sheets->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
+    sheets->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
+
+    std::string applicant_query;
+    auto* explain = app.add_subcommand("explain", "逐项列出申报组织的审查与评审过程（资格审查各条件、各阶段评分、排名、奖项与奖金）及所依条款，供人工核对，不写任何文件");
+    explain->fallthrough();
+    explain->add_option("CASE_DIR", case_dir, "案卷目录")->required()->check(CLI::ExistingDirectory);
+    explain->add_option("APPLICANT", applicant_query, "统一社会信用代码、完整的单位名称或名称中唯一的一段（不写：全部申报组织，按申报顺序）");
+    explain->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
 
     auto* policies = app.add_subcommand("policies", "列出可用的政策包：辖区、管理办法、奖项、名额、奖金、评审阶段与公示规则");
     policies->fallthrough();
@@ -220,9 +239,26 @@ int run_cli(int argc, char** argv) {
     if (check->parsed()) {
         return guarded([&] {
             PolicyCatalog catalog;
-            Evaluated e = evaluate(case_dir, data_dir, catalog);
+            Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override);
+            print_warnings(e.internal_warnings);
             std::cout << "案卷无误。\n";
             print_summary(e);
+            return kExitDone;
+        });
+    }
+    if (explain->parsed()) {
+        return guarded([&] {
+            PolicyCatalog catalog;
+            Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override);
+            print_warnings(e.internal_warnings);
+            std::vector<std::size_t> chosen;
+            try {
+                chosen = select_applicants(e.c, applicant_query);
+            } catch (const ApplicantNotFound& err) {
+                std::cerr << err.what() << "\n";
+                return kExitBadInput;
+            }
+            for (std::size_t k = 0; k < chosen.size(); ++k) std::cout << (k ? "\n" : "") << explain_applicant(e, chosen[k]);
             return kExitDone;
         });
     }
@@ -230,16 +266,17 @@ int run_cli(int argc, char** argv) {
         std::cerr << "--out " << out_dir << "：已存在且不是文件夹，应为输出文件夹（不存在时自动创建）。\n";
         return kExitBadInput;
     }
-    if (sheets->parsed()) return guarded([&] { return run_sheets_command(case_dir, data_dir, out_dir); });
+    if (sheets->parsed()) return guarded([&] { return run_sheets_command(case_dir, data_dir, out_dir, policy_override); });
     return guarded([&] {
         PolicyCatalog catalog;
-        Evaluated e = evaluate(case_dir, data_dir, catalog);
+        Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override);
+        print_warnings(e.internal_warnings);
         print_summary(e);
         StagedOutput out(out_dir, e.c.id);
         write_acceptance_documents(out, e, RenderEnv{data_dir});
         write_review_documents(out, e, RenderEnv{data_dir});
         write_certificates(out, e);
-        auto done = out.commit(e.c.id, e.policy->id);
+        auto done = out.commit(e.c.id, e.policy->id, e.internal_warnings);
         switch (done.result) {
         case StagedOutput::Result::Created:
             std::cout << "已写入 " << done.folder.string() << "（" << done.files.size() << " 个文件，见 manifest.json）。\n";
