@@ -1,11 +1,14 @@
 // A policy pack: one jurisdiction's regulation as data (templates/policies/*.json).
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "model/date.hpp"
 
 namespace award {
 
@@ -35,6 +38,18 @@ struct AwardConferral {
     std::string reached_stage;      // Threshold: only applicants that reached this stage id
     bool exclusive = true;          // Threshold: not given to those holding an earlier award of this cycle
     std::string repeat_article;     // 再次获奖: outside the quota, no money, e.g. "第十二条"
+    // Holders of these awards (not revoked) are never candidates for this one
+    // (本溪市第十二条: 获得提名奖的组织……不再重复授予提名奖).
+    std::vector<std::string> excluded_holders;
+    std::string excluded_holders_article;
+};
+
+// A winner who already holds another award of the pack gets a different prize
+// (本溪市第二十五条: a nominee winning the main award gets the 10万元 difference).
+struct HolderPrize {
+    std::string holds;  // the award held (an award name of the pack)
+    long long prize_yuan = 0;
+    std::string article;
 };
 
 struct AwardSpec {
@@ -48,6 +63,8 @@ struct AwardSpec {
     std::string prize_article;        // where its money is set, e.g. "第二十三条" (may be empty)
     std::string certificate_code;     // in certificate numbers ({award_code}), ASCII letters/digits, unique, e.g. "Z"
     AwardConferral conferral;         // how the review results confer it
+    std::vector<HolderPrize> holder_prizes;  // first match wins, in pack order
+    std::string full_name;  // as on certificates; default jurisdiction + name ("鹿城区政府质量奖", not "鹿城区区政府质量奖")
 };
 
 // 证书 (审定与表彰): how the certificates the government issues are numbered and printed.
@@ -149,6 +166,29 @@ struct ReviewSpec {
     }
 };
 
+// 获奖后的义务 (after the award): what a winner must do, for how long, and where it is set
+// (魏都区第二十八条: a yearly 质量绩效报告 for 3 years). Printed for winners.
+struct Obligation {
+    std::string id;       // e.g. "yearly-report"
+    std::string article;  // e.g. "第二十八条"
+    std::string text;     // the duty in Chinese, quoted to winners
+    int years = 0;        // how many years after the award it runs (0: while the title is used / not limited)
+};
+
+// A number of years a regulation sets, with the article.
+struct YearsRule {
+    int years = 0;
+    std::string article;
+};
+
+// 有效期: when the regulation is in force (通州区 第二十九条: 有效期至2028年11月29日).
+// A case whose dates fall outside is refused unless the operator confirms (--allow-expired-policy).
+struct PolicyValidity {
+    std::optional<Date> from;   // first day in force (施行), inclusive; none: not stated
+    std::optional<Date> until;  // last day in force (有效期至), inclusive; none: not stated
+    std::string article;        // where the validity is set, e.g. "第二十九条"
+};
+
 struct Policy {
     std::string id;            // e.g. "weidu"
     std::string jurisdiction;  // e.g. "魏都区"
@@ -156,11 +196,20 @@ struct Policy {
     std::string award_title;   // e.g. "魏都区区长质量奖"
     std::vector<AwardSpec> awards;
     std::vector<CheckSpec> checks;
-    PublicitySpec acceptance_publicity;  // 受理名单公示
-    std::string rejection_article;       // article requiring written reasons, e.g. "第十四条"
+    std::optional<PolicyValidity> validity;  // 有效期; none: the regulation states none
+    // 受理名单公示; none when the regulation has none (通州区): the 受理名单 is then
+    // notified without a publicity period (templates/documents/受理名单.md).
+    std::optional<PublicitySpec> acceptance_publicity;
+    std::string rejection_article;       // the article the letters cite for not accepting, e.g. "第十四条"
+                                         // (魏都区: written reasons required; 通州区 第十五条: 资格审查)
+    bool rejection_reasons_required = false;  // rejection_article also requires the reasons in writing (魏都区 第十四条):
+                                              // the letter cites it for that; otherwise only for the decision
     std::string review_article;          // the review procedure, 资格审核 first, e.g. "第十六条": only accepted
                                          // applicants can be awarded
     CertificateSpec certificates;
+    YearsRule cycle{1, ""};              // 评选周期: every N years (本溪市第四条: 2); 1 = yearly
+    YearsRule award_validity;            // 有效期 of an award in years (本溪市第四条: 5; 中牟县第二十八条: 3); 0 = not stated
+    std::vector<Obligation> obligations; // 获奖后的义务, in pack order
     ScoreSheetSpec score_sheet;          // GB/T 19580 items and points
     ReviewSpec review;                   // 评审阶段 and results
     std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)

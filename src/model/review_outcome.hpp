@@ -78,6 +78,14 @@ struct Vacancy {
     std::string reason;                       // with its article
 };
 
+// A candidate the pack keeps from an award although the score would reach it
+// (本溪市第十二条: a 提名奖 holder is never given 提名奖 again).
+struct PassedOver {
+    std::size_t applicant_index = 0;
+    std::string award;
+    std::string reason;  // with its article
+};
+
 struct ReviewOutcome {
     std::vector<StageScore> stage_scores;     // every applicant × stage scored
     std::vector<Advancement> advancements;    // one per stage after the first that has started
@@ -87,6 +95,7 @@ struct ReviewOutcome {
     std::vector<AwardGrant> removed;          // removed after an upheld objection (公示未通过)
     std::vector<AwardGrant> winners;          // after objections: 获奖名单, money, certificates
     std::vector<Vacancy> vacancies;           // of the winners' list
+    std::vector<PassedOver> passed_over;      // as proposed (before any objection)
     std::optional<PublicityPeriod> publicity; // 拟奖名单公示期
     std::vector<std::string> stages_scored;   // stage ids with complete sheets, in order
     std::string waiting_for;                  // what the review waits for next, Chinese ("" when complete)

@@ -120,15 +120,17 @@ AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, const Poli
     AwardSpec a;
     ObjectReader r(j, ptr, problems);
     r.only_keys({"id", "name", "quota", "prize_yuan", "open_to_application", "article", "prize_article",
-                 "certificate_code", "checks", "conferral", "note"});
+                 "certificate_code", "checks", "conferral", "holder_prizes", "full_name", "note"});
     r.text("note", false);
     a.id = r.text("id").value_or("");
     a.name = r.text("name").value_or("");
+    a.full_name = r.text("full_name", false).value_or(p.jurisdiction + a.name);
     a.quota = int(r.integer("quota", 0).value_or(0));
     a.prize_yuan = r.integer("prize_yuan", 0).value_or(0);
     a.open_to_application = r.boolean("open_to_application").value_or(true);
     a.article = read_article(r, "article", true, problems).value_or("");
-    a.prize_article = read_article(r, "prize_article", false, problems).value_or("");
+    // Money is paid on an article: an award with a prize names where it is set.
+    a.prize_article = read_article(r, "prize_article", a.prize_yuan > 0, problems).value_or("");
     if (auto code = r.text("certificate_code")) {
         static const std::regex code_re("^[A-Za-z0-9]+$");
         if (std::regex_match(*code, code_re)) a.certificate_code = *code;
@@ -137,6 +139,18 @@ AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, const Poli
     }
     a.checks = read_names(r, "checks", true, problems);
     a.conferral = read_conferral(r, p, review_present, problems);
+    if (const nlohmann::json* list = r.array("holder_prizes", false)) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            ObjectReader h((*list)[i], r.at("holder_prizes") + "/" + std::to_string(i), problems);
+            h.only_keys({"holds", "prize_yuan", "article", "note"});
+            h.text("note", false);
+            HolderPrize hp;
+            hp.holds = h.text("holds").value_or("");
+            hp.prize_yuan = h.integer("prize_yuan", 0).value_or(0);
+            hp.article = read_article(h, "article", true, problems).value_or("");
+            a.holder_prizes.push_back(hp);
+        }
+    }
     return a;
 }
 
@@ -155,6 +169,40 @@ PublicitySpec read_publicity(ObjectReader& top, const std::string& key, ConfigPr
     }
     p.article = read_article(r, "article", true, problems).value_or("");
     return p;
+}
+
+// 受理名单公示: absent or null when the regulation has none (通州区, 中牟县, 鹿城区).
+std::optional<PublicitySpec> read_optional_publicity(ObjectReader& top, const std::string& key, const nlohmann::json& root,
+                                                     ConfigProblems& problems) {
+    if (!root.is_object() || !root.contains(key) || root[key].is_null()) return std::nullopt;
+    return read_publicity(top, key, problems);
+}
+
+// 有效期: {"from": "YYYY-MM-DD", "until": "YYYY-MM-DD", "article": "第二十九条"}, either
+// bound optional but not both; absent or null when the regulation states none.
+std::optional<PolicyValidity> read_validity(ObjectReader& top, const nlohmann::json& root, ConfigProblems& problems) {
+    if (!root.is_object() || !root.contains("validity") || root["validity"].is_null()) return std::nullopt;
+    const nlohmann::json* j = top.object("validity");
+    if (!j) return std::nullopt;
+    ObjectReader r(*j, top.at("validity"), problems);
+    r.only_keys({"from", "until", "article", "note"});
+    r.text("note", false);
+    PolicyValidity v;
+    auto date = [&](const char* key, const char* what) -> std::optional<Date> {
+        auto text = r.text(key, false);
+        if (!text) return std::nullopt;
+        auto d = Date::parse(*text);
+        if (!d) problems.add(r.at(key), std::string(what) + " \"" + *text + "\" 应为 YYYY-MM-DD 格式的日期，如 \"2028-11-29\"");
+        return d;
+    };
+    v.from = date("from", "施行日期");
+    v.until = date("until", "有效期截止日期");
+    if (!j->contains("from") && !j->contains("until"))
+        problems.add(top.at("validity"), "应至少写 from（施行日期）或 until（有效期至）之一；管理办法未规定有效期时，删去 validity 或写 null");
+    if (v.from && v.until && *v.until < *v.from)
+        problems.add(r.at("until"), "有效期截止日期 " + v.until->iso() + " 早于施行日期 from（" + v.from->iso() + "）");
+    v.article = read_article(r, "article", true, problems).value_or("");
+    return v;
 }
 
 // 证书: how certificates are numbered (rules/commendation.hpp) and which template prints them.
@@ -457,7 +505,7 @@ AwardConferral read_conferral(ObjectReader& award, const Policy& p, bool review_
     }
     ObjectReader r(*j, award.at("conferral"), problems);
     r.only_keys({"by", "candidates_from", "min_total", "min_total_article", "reached_stage", "exclusive", "repeat_article",
-                 "note"});
+                 "excluded_holders", "note"});
     r.text("note", false);
     enum { Unknown, Rank, Threshold } by = Unknown;
     if (auto b = r.text("by")) {
@@ -488,6 +536,13 @@ AwardConferral read_conferral(ObjectReader& award, const Policy& p, bool review_
     c.min_total_units = units.value_or(0);
     c.min_total_article = read_article(r, "min_total_article", r.any("min_total", false) != nullptr, problems).value_or("");
     c.repeat_article = read_article(r, "repeat_article", false, problems).value_or("");
+    if (const nlohmann::json* ex = r.object("excluded_holders", false)) {
+        ObjectReader e(*ex, r.at("excluded_holders"), problems);
+        e.only_keys({"awards", "article", "note"});
+        e.text("note", false);
+        c.excluded_holders = read_names(e, "awards", true, problems);
+        c.excluded_holders_article = read_article(e, "article", true, problems).value_or("");
+    }
     return c;
 }
 
@@ -507,6 +562,23 @@ void cross_check_conferral(const Policy& p, ConfigProblems& problems) {
             if (!named) problems.add(at, "奖项 \"" + name + "\" 不是本政策包的奖项（已有：" + list_ids(names) + "）");
             else if (!named->open_to_application)
                 problems.add(at, "奖项 \"" + name + "\" 不接受申报（open_to_application 为 false），没有以它申报的组织可作候选");
+        }
+        for (std::size_t k = 0; k < a.conferral.excluded_holders.size(); ++k) {
+            const std::string& name = a.conferral.excluded_holders[k];
+            if (!p.find_award_by_name(name))
+                problems.add(ptr + "/conferral/excluded_holders/awards/" + std::to_string(k),
+                             "奖项 \"" + name + "\" 不是本政策包的奖项（已有：" + list_ids(names) + "）");
+        }
+        for (std::size_t k = 0; k < a.holder_prizes.size(); ++k) {
+            const HolderPrize& hp = a.holder_prizes[k];
+            const std::string at = ptr + "/holder_prizes/" + std::to_string(k);
+            if (!hp.holds.empty() && !p.find_award_by_name(hp.holds))
+                problems.add(at + "/holds", "奖项 \"" + hp.holds + "\" 不是本政策包的奖项（已有：" + list_ids(names) + "）");
+            else if (hp.holds == a.name)
+                problems.add(at + "/holds", "再次获得同一奖项按 conferral.repeat_article 处理（不授予奖金），不在 holder_prizes 中列出");
+            if (hp.prize_yuan > a.prize_yuan)
+                problems.add(at + "/prize_yuan", "持有其他奖项者的奖金 " + std::to_string(hp.prize_yuan) +
+                                                     " 元不应高于本奖项奖金 " + std::to_string(a.prize_yuan) + " 元");
         }
         if (a.conferral.by == AwardConferral::By::Rank && !a.conferral.candidates_from.empty() && a.quota == 0)
             problems.add(ptr + "/quota", "按排名授予（conferral.by 为 rank）的奖项应有名额（quota 不小于 1）");
@@ -570,7 +642,7 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
             }
         }
     }
-    std::set<std::string> award_ids, award_names, certificate_codes;
+    std::set<std::string> award_ids, award_names, certificate_codes, used;
     for (std::size_t i = 0; i < p.awards.size(); ++i) {
         const AwardSpec& a = p.awards[i];
         std::string ptr = "/awards/" + std::to_string(i);
@@ -580,6 +652,7 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
             problems.add(ptr + "/certificate_code", "奖项代码 \"" + a.certificate_code +
                                                        "\" 重复：各奖项的证书分别编号，代码相同则证书编号会重复");
         for (std::size_t k = 0; k < a.checks.size(); ++k) {
+            used.insert(a.checks[k]);
             if (!p.find_check(a.checks[k])) {
                 std::vector<std::string> known;
                 for (const auto& c : p.checks) known.push_back(c.id);
@@ -588,6 +661,26 @@ void cross_check(const Policy& p, const std::vector<std::string>& designations, 
             }
         }
     }
+    // A check no award lists is never run: most likely a typo in an award's list, or a forgotten award.
+    for (std::size_t i = 0; i < p.checks.size(); ++i) {
+        const CheckSpec& c = p.checks[i];
+        if (!c.id.empty() && !used.count(c.id))
+            problems.add("/checks/" + std::to_string(i) + "/id",
+                         "检查 \"" + c.id + "\" 没有被任何奖项的 checks 引用，不会执行；请在相应奖项的 checks 中列出，或删去该检查");
+    }
+}
+
+// {"years": N, "article": "第四条"}: both required when the key is there.
+std::optional<YearsRule> read_years_rule(ObjectReader& top, const std::string& key, ConfigProblems& problems) {
+    const nlohmann::json* j = top.object(key, false);
+    if (!j) return std::nullopt;
+    ObjectReader r(*j, top.at(key), problems);
+    r.only_keys({"years", "article", "note"});
+    r.text("note", false);
+    YearsRule rule;
+    rule.years = int(r.integer("years", 1).value_or(1));
+    rule.article = read_article(r, "article", true, problems).value_or("");
+    return rule;
 }
 
 }  // namespace
@@ -597,8 +690,8 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     ConfigProblems problems(file);
     ObjectReader top(root, "", problems);
     top.only_keys({"id", "jurisdiction", "regulation", "award_title", "incident_kinds", "severities", "designations",
-                   "acceptance_publicity", "rejection_article", "review_article", "certificates", "score_sheet", "review",
-                   "awards", "checks", "note"});
+                   "validity", "acceptance_publicity", "rejection_article", "rejection_reasons_required", "review_article", "certificates", "score_sheet", "review",
+                   "awards", "checks", "cycle", "award_validity", "obligations", "note"});
     top.text("note", false);
 
     Policy p;
@@ -615,10 +708,29 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     p.incident_kinds = read_names(top, "incident_kinds", false, problems);
     p.severities = read_names(top, "severities", false, problems);
     p.designations = read_names(top, "designations", false, problems);
-    p.acceptance_publicity = read_publicity(top, "acceptance_publicity", problems);
+    p.validity = read_validity(top, root, problems);
+    p.acceptance_publicity = read_optional_publicity(top, "acceptance_publicity", root, problems);
     p.rejection_article = read_article(top, "rejection_article", true, problems).value_or("");
+    p.rejection_reasons_required = top.boolean("rejection_reasons_required", false).value_or(false);
     p.review_article = read_article(top, "review_article", true, problems).value_or("");
     p.certificates = read_certificates(top, problems);
+    if (auto c = read_years_rule(top, "cycle", problems)) p.cycle = *c;
+    if (auto v = read_years_rule(top, "award_validity", problems)) p.award_validity = *v;
+    if (const nlohmann::json* list = top.array("obligations", false)) {
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            ObjectReader o((*list)[i], "/obligations/" + std::to_string(i), problems);
+            o.only_keys({"id", "article", "text", "years", "note"});
+            o.text("note", false);
+            Obligation ob;
+            ob.id = o.text("id").value_or("");
+            if (!ob.id.empty() && !ids.insert(ob.id).second) problems.add(o.at("id"), "义务编号 \"" + ob.id + "\" 重复");
+            ob.article = read_article(o, "article", true, problems).value_or("");
+            ob.text = o.text("text").value_or("");
+            ob.years = int(o.integer("years", 0, false).value_or(0));
+            p.obligations.push_back(ob);
+        }
+    }
     p.score_sheet = read_score_sheet(top, problems);
     // 评审阶段: optional (a pack may cover acceptance only), complete when present.
     const bool review_present = root.is_object() && root.contains("review");

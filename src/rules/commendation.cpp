@@ -201,7 +201,7 @@ CertificateIssue issue_certificates(const Policy& policy, const Case& c, const A
         Certificate cert;
         cert.applicant_index = holder->second;
         cert.award = award->name;
-        cert.award_title = policy.jurisdiction + award->name;
+        cert.award_title = award->full_name.empty() ? policy.jurisdiction + award->name : award->full_name;
         cert.year = c.year;
         cert.date = commendation.date;
         cert.issuer = commendation.issuer;

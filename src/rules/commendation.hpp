@@ -35,7 +35,7 @@ struct CertificateIssue {
 //  - first-time winners of an award with a quota may not exceed it (第四条); one
 //    problem per award, listing its holders.
 // Numbers follow Policy::certificates.number_pattern with {seq:N} counted per award in
-// grant order, from 1. award_title = Policy::jurisdiction + the award's name.
+// grant order, from 1. award_title = the award's full_name (default Policy::jurisdiction + its name).
 // Throws std::invalid_argument when the pack's pattern or an award's certificate_code
 // is unusable (packs are validated when loaded: a programming error).
 CertificateIssue issue_certificates(const Policy& policy, const Case& c, const AcceptanceOutcome& acceptance);

@@ -263,8 +263,19 @@ bool holds_award(const Applicant& a, const std::string& award) {
     return false;
 }
 
+// The prize of a first-time winner: the award's, or a holder prize when the winner
+// already holds another award (本溪市第二十五条 补发差额); the reason says which.
+std::pair<long long, std::string> first_time_prize(const AwardSpec& award, const Applicant& a) {
+    for (const auto& hp : award.holder_prizes) {
+        if (holds_award(a, hp.holds))
+            return {hp.prize_yuan, "已获" + hp.holds + "，奖金为差额 " + std::to_string(hp.prize_yuan) + " 元（" + hp.article + "）"};
+    }
+    return {award.prize_yuan, ""};
+}
+
 struct Conferral {
     std::vector<AwardGrant> grants;
+    std::vector<PassedOver> passed_over;  // candidates the pack keeps from this award, and why
     std::vector<Vacancy> vacancies;
     bool waiting = false;  // a tie at a quota boundary waits for a decision
     std::string waiting_for;
@@ -304,7 +315,17 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
             if (std::find(how.candidates_from.begin(), how.candidates_from.end(), a.award) == how.candidates_from.end())
                 continue;
             if (r.total_units < how.min_total_units) continue;
-            if (holds_award(a, award.name)) repeat.push_back(&r);
+            auto held = std::find_if(how.excluded_holders.begin(), how.excluded_holders.end(),
+                                     [&](const std::string& h) { return holds_award(a, h); });
+            if (held != how.excluded_holders.end()) {
+                out.passed_over.push_back({r.applicant_index, award.name,
+                                           "已获" + *held + "，不再重复授予" + award.name + "（" +
+                                               how.excluded_holders_article + "）"});
+                continue;
+            }
+            // Without a repeat article the regulation sets no rule for re-winners: they compete
+            // for the quota like anyone (鹿城区).
+            if (!how.repeat_article.empty() && holds_award(a, award.name)) repeat.push_back(&r);
             else first_time.push_back({r.applicant_index, r.total_units});
         }
         first_time = best_first(first_time);
@@ -331,7 +352,9 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
             if (!policy.review.ranking_article.empty() && policy.review.ranking_article != award.article)
                 reason += "、" + policy.review.ranking_article;
             reason += "）";
-            out.grants.push_back({i, award.name, false, false, award.prize_yuan, reason});
+            auto [prize, prize_reason] = first_time_prize(award, c.applicants[i]);
+            if (!prize_reason.empty()) reason += "；" + prize_reason;
+            out.grants.push_back({i, award.name, false, false, prize, reason});
             awarded.insert(i);
         }
         // A re-winner must win on merit: over the minimum, and, when the quota is full,
@@ -589,6 +612,7 @@ ReviewDecision decide_review(const Policy& policy, const Case& c, const Acceptan
         return d;
     }
     out.proposed = proposed.grants;
+    out.passed_over = proposed.passed_over;
     std::set<std::size_t> objected;
     for (const auto& dec : c.decisions) {
         if (dec.kind != "objection_upheld") continue;

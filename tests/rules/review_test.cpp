@@ -568,3 +568,52 @@ TEST_CASE("Review: a re-winner below every first-time winner of a full quota doe
           std::vector<std::string>{"甲:区长质量奖", "乙:区长质量奖", "丙:区长质量奖(再次)"});
     CHECK(d.outcome.winners[2].reason.find("不低于首次获奖组织的最低得分 650.0 分") != std::string::npos);
 }
+
+namespace {
+
+// 本溪市-like awards: everyone applies for 市长质量奖; after its 2 places, the next
+// in rank get 提名奖 (≤5), never a second time (第十二条); a nominee winning the
+// main award gets the 10万元 difference (第二十五条).
+Cycle benxi_onsite(const std::vector<std::pair<int, int>>& onsite) {
+    std::vector<std::pair<std::string, std::string>> names;
+    const char* who[] = {"甲", "乙", "丙", "丁", "戊"};
+    for (std::size_t k = 0; k < onsite.size(); ++k) names.push_back({who[k], "区长质量奖"});
+    Cycle cy = weidu_onsite(names, onsite);
+    for (auto& a : cy.c.applicants) a.award = "市长质量奖";
+    AwardSpec main = rank_award("main", "市长质量奖", 2, 200000, {"市长质量奖"}, 0, "第十二条");
+    main.holder_prizes.push_back({"市长质量奖提名奖", 100000, "第二十五条"});
+    AwardSpec nomination = rank_award("nomination", "市长质量奖提名奖", 5, 100000, {"市长质量奖"}, 0, "第十二条", false);
+    nomination.conferral.excluded_holders = {"市长质量奖提名奖"};
+    nomination.conferral.excluded_holders_article = "第十二条";
+    cy.policy.awards = {main, nomination};
+    return cy;
+}
+
+}  // namespace
+
+TEST_CASE("Review: BX-第十二条 a 提名奖 holder may win the main award but is never given 提名奖 again", "[review]") {
+    // 720 700 650 600: 甲 乙 take the main award; 丙 holds 提名奖 and is passed over; 丁 gets 提名奖.
+    Cycle cy = benxi_onsite({{80, 60}, {70, 70}, {65, 65}, {60, 60}});
+    cy.c.applicants[2].prior_awards.push_back({"市长质量奖提名奖", Date(2024, 12, 20), std::nullopt});
+    auto d = cy.run();
+    REQUIRE(d.problems.empty());
+    REQUIRE(d.outcome.complete);
+    CHECK(winners(cy, d.outcome.winners) ==
+          std::vector<std::string>{"甲:市长质量奖", "乙:市长质量奖", "丁:市长质量奖提名奖"});
+    REQUIRE(d.outcome.passed_over.size() == 1);
+    CHECK(d.outcome.passed_over[0].applicant_index == 2);
+    CHECK(d.outcome.passed_over[0].reason == "已获市长质量奖提名奖，不再重复授予市长质量奖提名奖（第十二条）");
+}
+
+TEST_CASE("Review: BX-第二十五条 a nominee winning the main award gets the 10万元 difference", "[review]") {
+    Cycle cy = benxi_onsite({{80, 60}, {70, 70}, {65, 65}});  // 720 700 650
+    cy.c.applicants[0].prior_awards.push_back({"市长质量奖提名奖", Date(2024, 12, 20), std::nullopt});
+    auto d = cy.run();
+    REQUIRE(d.outcome.complete);
+    CHECK(winners(cy, d.outcome.winners) ==
+          std::vector<std::string>{"甲:市长质量奖", "乙:市长质量奖", "丙:市长质量奖提名奖"});
+    CHECK(d.outcome.winners[0].prize_yuan == 100000);
+    CHECK(d.outcome.winners[0].reason.find("已获市长质量奖提名奖，奖金为差额 100000 元（第二十五条）") != std::string::npos);
+    CHECK(d.outcome.winners[1].prize_yuan == 200000);
+    CHECK(d.outcome.winners[2].prize_yuan == 100000);
+}

@@ -31,7 +31,7 @@ inline award::Policy policy() {
     p.award_title = "魏都区区长质量奖";
     p.incident_kinds = {"质量事故", "安全事故", "环境污染事故", "公共卫生事故", "食品安全事故", "质量投诉", "失信行为"};
     p.severities = {"一般", "较大", "重大", "严重", "特别重大"};
-    p.acceptance_publicity = {5, award::PeriodUnit::WorkingDays, "第十四条"};
+    p.acceptance_publicity = award::PublicitySpec{5, award::PeriodUnit::WorkingDays, "第十四条"};
     p.rejection_article = "第十四条";
     p.review_article = "第十六条";
     p.certificates = {"WD{year}{award_code}{seq:3}", "第二十三条", "魏都区区长质量奖证书.json"};
@@ -82,12 +82,12 @@ inline award::Policy policy() {
         {"main", "区长质量奖", 2, 50000, true,
          {"wd-9-region", "wd-9-years", "wd-9-licences", "wd-9-policy", "wd-10-self-evaluation", "wd-10-nomination",
           "wd-11-incidents", "wd-12-cooldown", "wd-30-revocation-ban"},
-         "第四条", "第二十三条", "Z", {}},
+         "第四条", "第二十三条", "Z", {}, {}, ""},
         {"nomination", "区长质量提名奖", 4, 30000, true,
          {"wd-9-region", "wd-9-years", "wd-9-licences", "wd-9-policy", "wd-9-self-evaluation", "wd-11-incidents",
           "wd-12-cooldown", "wd-30-revocation-ban"},
-         "第四条", "第二十三条", "T", {}},
-        {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条", "C", {}},
+         "第四条", "第二十三条", "T", {}, {}, ""},
+        {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条", "C", {}, {}, ""},
     };
     return p;
 }
