@@ -417,6 +417,7 @@ private:
                 out_ << "      → 获" << award.name << (won->repeat_winner ? (award.quota > 0 ? "（再次获奖，不占名额）" : "（再次获奖）") : "")
                      << (won->refill ? "（递补）" : "") << "。\n";
                 money(award, *won);
+                obligations();
                 return;
             }
             if (!r_.complete) {
@@ -428,6 +429,19 @@ private:
         }
         if (!any) out_ << "    不属于任何奖项的候选组织。\n";
         if (r_.complete) out_ << "    → 未获奖。\n";
+    }
+
+    // 获奖后的义务: what the winner owes, each with its article and, where limited, the years it runs.
+    void obligations() {
+        if (p_.obligations.empty()) return;
+        out_ << "      获奖后义务：\n";
+        for (const auto& o : p_.obligations) {
+            out_ << "        · " << o.text;
+            if (o.years > 0) out_ << "（" << c_.year + 1 << "年至" << c_.year + o.years << "年）";
+            out_ << "（" << o.article << "）\n";
+        }
+        if (p_.award_validity.years > 0)
+            out_ << "        · 奖项有效期 " << p_.award_validity.years << " 年（" << p_.award_validity.article << "）\n";
     }
 
     void vacancies(const AwardSpec& award) {

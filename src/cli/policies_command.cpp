@@ -40,6 +40,8 @@ std::string award_line(const Policy& p, const AwardSpec& a) {
     std::string line = a.name + "：";
     line += a.quota > 0 ? "名额 " + std::to_string(a.quota) + " 家" : "不设名额";
     line += "，" + (a.prize_yuan > 0 ? "奖金 " + yuan_wan(a.prize_yuan) : std::string("不设奖金"));
+    for (const auto& hp : a.holder_prizes)
+        line += "，已获" + hp.holds + "者奖金 " + yuan_wan(hp.prize_yuan) + "（差额，" + hp.article + "）";
     line += a.open_to_application ? "，可申报" : "，不单独申报";
     line += "（" + a.article + (a.prize_article.empty() || a.prize_article == a.article ? "" : "、" + a.prize_article) + "）";
     if (p.review.stages.empty()) return line;
@@ -56,6 +58,8 @@ std::string award_line(const Policy& p, const AwardSpec& a) {
             line += "，最低 " + Score::units_text(c.min_total_units, decimals) + " 分" +
                     (c.min_total_article.empty() ? "" : "（" + c.min_total_article + "）");
         if (!c.repeat_article.empty()) line += "；再次获奖不占名额、不发奖金（" + c.repeat_article + "）";
+        if (!c.excluded_holders.empty())
+            line += "；已获" + join(c.excluded_holders) + "的不再授予（" + c.excluded_holders_article + "）";
     }
     return line;
 }
@@ -69,6 +73,11 @@ std::string describe_policies(const PolicyCatalog& catalog) {
         out << "  奖项：\n";
         for (const auto& a : p.awards) out << "    " << award_line(p, a) << "\n";
         out << "  有效期：" << validity_text(p.validity) << "\n";
+        out << "  评选周期："
+            << (p.cycle.years > 1 ? "每 " + std::to_string(p.cycle.years) + " 年一届（" + p.cycle.article + "）" : std::string("每年一届"));
+        if (p.award_validity.years > 0)
+            out << "；奖项有效期 " << p.award_validity.years << " 年（" << p.award_validity.article << "）";
+        out << "\n";
         out << "  受理名单公示："
             << (p.acceptance_publicity ? period_text(*p.acceptance_publicity) : "未规定（受理名单以通知公布，不设公示期）")
             << "\n";
@@ -92,7 +101,14 @@ std::string describe_policies(const PolicyCatalog& catalog) {
         out << "  综合得分：" << join(weights, " + ") << "（" << p.review.total_article << "），保留 "
             << p.review.rounding_decimals << " 位小数，最后一次四舍五入\n";
         out << "  拟奖名单公示：" << period_text(p.review.publicity) << "；异议成立后"
-            << (p.review.refill_after_objection ? "可以递补" : "不进行递补（" + p.review.refill_article + "）") << "\n\n";
+            << (p.review.refill_after_objection ? "可以递补" : "不进行递补（" + p.review.refill_article + "）") << "\n";
+        if (!p.obligations.empty()) {
+            out << "  获奖后义务：\n";
+            for (const auto& o : p.obligations)
+                out << "    " << o.text << (o.years > 0 ? "（获奖后 " + std::to_string(o.years) + " 年）" : std::string())
+                    << "（" << o.article << "）\n";
+        }
+        out << "\n";
     }
     return out.str();
 }

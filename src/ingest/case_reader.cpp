@@ -73,7 +73,14 @@ AcceptanceStage read_acceptance(const json& j, CaseFacts& facts, ProblemList& ou
     Fields f(out, kCaseFile, "/acceptance", j, {"notice_date", "publicity_start", "document_number"});
     AcceptanceStage a;
     auto notice = f.date("notice_date", Need::required);
-    auto start = f.date("publicity_start", Need::required);
+    // Only a pack with a 受理名单公示 has a publicity start (通州区, 中牟县 and 鹿城区 publish
+    // the list as a notice); given for one without, it would be a date that means nothing.
+    const bool publicised = !facts.policy || facts.policy->acceptance_publicity.has_value();
+    auto start = publicised ? f.date("publicity_start", Need::required) : std::nullopt;
+    if (!publicised && f.find("publicity_start"))
+        f.problem("publicity_start", as_given(*f.find("publicity_start")),
+                  "不填写：政策包 " + facts.policy->id + "（《" + facts.policy->regulation +
+                      "》）没有受理名单公示，受理名单以通知公布，不设公示期");
     auto number = f.text("document_number", Need::optional);
     if (number) check_document_number(f, *number, facts.year, notice, "成文日期 notice_date", "魏质奖秘〔2026〕3号");
     a.document_number = number.value_or("");

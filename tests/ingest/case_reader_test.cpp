@@ -412,3 +412,39 @@ TEST_CASE("ingest: a pack that lists its own incident kinds and severities is ch
     CHECK(problems[0].field == "kind");
     CHECK(problems[0].value == "特种设备事故");
 }
+
+TEST_CASE("ingest: TZ-第十五条 a pack without 受理名单公示 needs no publicity_start, and refuses one") {
+    PolicyCatalog catalog = weidu_like_catalog();
+    catalog.at("weidu").acceptance_publicity.reset();  // as 通州区, 中牟县, 鹿城区
+    catalog.at("weidu").regulation = "通州区区长质量奖管理办法";
+    {
+        TempDir tmp("no-publicity");
+        Folder f;
+        f.case_json["acceptance"].erase("publicity_start");
+        write_folder(tmp.path(), f);
+        Case c = read_case(tmp.path(), catalog);
+        CHECK(c.acceptance.notice_date == Date(2026, 9, 30));
+    }
+    {
+        TempDir tmp("no-publicity-given");
+        Folder f;
+        write_folder(tmp.path(), f);
+        auto problems = problems_in(tmp.path(), catalog);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].file == "case.json");
+        CHECK(problems[0].record == "/acceptance");
+        CHECK(problems[0].field == "publicity_start");
+        CHECK(problems[0].value == "2026-10-08");
+        CHECK(problems[0].expected.find("《通州区区长质量奖管理办法》）没有受理名单公示") != std::string::npos);
+    }
+    {
+        // The weidu-like pack has one: leaving the date out is a problem.
+        TempDir tmp("publicity-missing");
+        Folder f;
+        f.case_json["acceptance"].erase("publicity_start");
+        write_folder(tmp.path(), f);
+        auto problems = problems_in(tmp.path());
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].field == "publicity_start");
+    }
+}

@@ -50,6 +50,7 @@ inline Policy weidu_like_policy() {
     innovation.open_to_application = false;
     p.awards = {main, nomination, innovation};
     p.designations = {"专精特新小巨人", "高新技术企业"};
+    p.acceptance_publicity = PublicitySpec{5, PeriodUnit::WorkingDays, "第十四条"};  // 受理名单公示
     // The review as shipped (stages, score sheet items): the sample's reviewers.json and
     // score sheets are read against them, item by item.
     const Policy shipped = load_policy_pack(std::filesystem::path(AWARD_SOURCE_DIR) / "templates" / "policies" / "weidu.json");
