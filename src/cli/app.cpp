@@ -78,7 +78,8 @@ void print_review_summary(const Evaluated& e) {
             std::cout << "  公示期间异议成立，取消：" << name_of(g.applicant_index) << "（" << g.award << "）\n";
         for (const auto& g : r.winners)
             std::cout << "  " << g.award << "  " << name_of(g.applicant_index) << (g.repeat_winner ? "（再次获奖）" : "")
-                      << (g.refill ? "（递补）" : "") << "  奖金 " << g.prize_yuan << " 元\n";
+                      << (g.refill ? "（递补）" : "")
+                      << (e.policy->pays_prizes() ? "  奖金 " + std::to_string(g.prize_yuan) + " 元" : std::string()) << "\n";
         for (const auto& v : r.vacancies) std::cout << "  空缺：" << v.award << " " << v.places << " 个名额：" << v.reason << "\n";
     } else if (!r.waiting_for.empty()) {
         std::cout << "评审待续：还需要" << r.waiting_for << "。\n";
@@ -138,7 +139,9 @@ void write_review_documents(StagedOutput& out, const Evaluated& e, const RenderE
     if (!r.complete) return;
     if (!r.proposed.empty() && r.publicity) write_proposed_winners_pdf(env, e.c, *e.policy, r, out.reserve(kProposedWinnersFile));
     write_winners_xlsx(e.c, *e.policy, r, out.reserve(kWinnersListFile), e.internal_warnings);
-    write_prize_payment_xlsx(e.c, *e.policy, r, out.reserve(kPrizePaymentFile), e.internal_warnings);
+    // No 奖金发放表 where the regulation grants no money: a sheet of zeros would be paid from.
+    if (e.policy->pays_prizes())
+        write_prize_payment_xlsx(e.c, *e.policy, r, out.reserve(kPrizePaymentFile), e.internal_warnings);
 }
 
 void write_certificates(StagedOutput& out, const Evaluated& e) {

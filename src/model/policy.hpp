@@ -217,6 +217,12 @@ struct Policy {
     std::vector<std::string> designations;    // recognised Applicant::designations, e.g. "专精特新小巨人"
     std::filesystem::path source;        // the pack file
 
+    // Whether any award carries prize money (鹿城区: none, certificates and plaques only).
+    bool pays_prizes() const {
+        for (const auto& a : awards)
+            if (a.prize_yuan > 0 || !a.holder_prizes.empty()) return true;
+        return false;
+    }
     const AwardSpec* find_award_by_name(const std::string& name) const {
         for (const auto& a : awards) if (a.name == name) return &a;
         return nullptr;

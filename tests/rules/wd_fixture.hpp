@@ -89,6 +89,11 @@ inline award::Policy policy() {
          "第四条", "第二十三条", "T", {}, {}, ""},
         {"innovation", "质量管理创新奖", 0, 0, false, {}, "第四条", "第二十三条", "C", {}, {}, ""},
     };
+    for (auto* name : {"区长质量奖", "区长质量提名奖"}) {  // 第十二条: 再次获奖 outside the quota
+        for (auto& a : p.awards)
+            if (a.name == name) a.conferral.repeat_article = "第十二条";
+    }
+    p.awards[2].conferral.by = award::AwardConferral::By::Threshold;
     return p;
 }
 
