@@ -106,6 +106,12 @@ CheckResult run_no_loss_within(const CheckSpec& spec, const Applicant& a, const 
     // The N full years before the cycle year, oldest first (2026: 2023, 2024, 2025).
     std::vector<std::string> covered, losses, missing, findings, trace_parts;
     for (int y = ctx.cycle_year - years; y < ctx.cycle_year; ++y) {
+        // A year before the founding year has no accounts to show (a 小巨人 may apply after
+        // 2 years under 中牟县第十三条（一）): there was no business to lose money in it.
+        if (a.founded.year() > 0 && y < a.founded.year()) {
+            trace_parts.push_back(std::to_string(y) + " 尚未成立，不计");
+            continue;
+        }
         covered.push_back(std::to_string(y) + "年");
         const auto it = std::find_if(a.financials.begin(), a.financials.end(),
                                      [&](const YearFinancials& f) { return f.year == y; });

@@ -565,3 +565,18 @@ TEST_CASE("The new kinds fill every placeholder their table row allows, passing 
         CHECK_FALSE(r.trace.empty());
     }
 }
+
+TEST_CASE("ZM-第十四条(五) a year before the founding year needs no accounts (a 小巨人 founded in 2024 under 第十三条（一）)") {
+    Runner w;
+    auto a = applicant();
+    a.founded = Date(2024, 6, 30);
+    a.financials.erase(a.financials.begin());  // no 2023 figure: the firm did not exist
+    auto r = w.run(no_loss(), a);
+    CHECK(r.passed);
+    CHECK(contains(r.trace, "2023 尚未成立，不计"));
+    // A loss in a year it did exist still counts, citing the article.
+    a.financials[0].profit_yuan = -100;
+    auto lost = w.run(no_loss(), a);
+    CHECK_FALSE(lost.passed);
+    CHECK(contains(lost.reason, "第十四条（五）"));
+}
