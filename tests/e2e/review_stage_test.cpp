@@ -302,8 +302,10 @@ TEST_CASE("TZ sample: no 受理名单公示 (第十五条 only): the 受理名�
         INFO(absent);
         CHECK(notice.find(absent) == std::string::npos);
     }
+    // 9 not accepted: 海门精工 and 宏盛, and the 7 applicants added for 第二条, 第十一条（四）（六）, 第十四条 (twice),
+    // 第二十三条 and 第十二条（三） (samples/README.md).
     const auto letters = files_under(r.folder / "不予受理通知书");
-    CHECK(letters.size() == 2);
+    CHECK(letters.size() == 9);
     for (const auto& f : letters) {
         INFO(f.string());
         const std::string letter = squeeze(pdf_text(r.folder / "不予受理通知书" / f));
@@ -311,8 +313,45 @@ TEST_CASE("TZ sample: no 受理名单公示 (第十五条 only): the 受理名�
               std::string::npos);
         CHECK(letter.find("现将不予受理的理由告知贵单位") != std::string::npos);
         CHECK(letter.find("书面告知") == std::string::npos);
-        CHECK(letter.find("公示") == std::string::npos);
+        // No 受理名单公示 is announced; the only 公示 a letter may name is the applicant's own internal
+        // one of 第十四条, in 安和's reason.
+        std::string rest = letter;
+        for (const std::string own : {"已在本单位内部公示不少于5个工作日", "在本组织内部就申报通州区区长质量奖事项进行公示不少于5个工作日"})
+            for (auto at = rest.find(own); at != std::string::npos; at = rest.find(own)) rest.erase(at, own.size());
+        CHECK(rest.find("公示") == std::string::npos);
     }
+}
+
+TEST_CASE("TZ sample: 17 applicants, 8 accepted, each of the other 9 refused for the articles samples/README.md gives") {
+    const auto& r = tongzhou();
+    INFO(r.ran.out + r.ran.err);
+    REQUIRE(r.ran.status == 0);
+    CHECK(r.ran.out.find("申报 17 家，受理 8 家，不予受理 9 家。") != std::string::npos);
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"南通海门精工齿轮有限公司", "第十一条（二）、第十四条"},
+        {"南通宏盛电子有限公司", "第十二条（二）"},
+        {"江苏瑞能机电有限公司通州分公司", "第二条"},
+        {"南通瑞丰食品有限公司", "第十一条（四）"},
+        {"南通华瑞印染有限公司", "第十一条（六）"},
+        {"南通安和物业服务有限公司", "第十四条"},
+        {"南通博远软件科技有限公司", "第十四条"},
+        {"南通联泰纸业有限公司", "第二十三条"},
+        {"南通恒泰化工有限公司", "第十二条（三）"}};
+    for (const auto& [name, articles] : refused) {
+        INFO(name);
+        CHECK(r.ran.out.find("不予受理  " + name + "（区长质量奖）：" + articles + "\n") != std::string::npos);
+        CHECK(fs::exists(r.folder / "不予受理通知书" / (name + ".pdf")));
+    }
+    // 第二十三条 bars only a revocation for fraud: 联泰's (弄虚作假) counts, 恒泰's (事故, 第二十四条) does not.
+    const std::string fraud = squeeze(pdf_text(r.folder / "不予受理通知书" / "南通联泰纸业有限公司.pdf"));
+    CHECK(fraud.find("因弄虚作假被撤销") != std::string::npos);
+    CHECK(fraud.find("2027年9月15日起方可再次申报") != std::string::npos);
+    const std::string incident = squeeze(pdf_text(r.folder / "不予受理通知书" / "南通恒泰化工有限公司.pdf"));
+    CHECK(incident.find("第十二条（三）") != std::string::npos);
+    CHECK(incident.find("第二十三条") == std::string::npos);
+    // Only industrial firms are asked for the environmental credit rating.
+    const std::string dyeing = squeeze(pdf_text(r.folder / "不予受理通知书" / "南通华瑞印染有限公司.pdf"));
+    CHECK(dyeing.find("贵单位属工业企业（所属行业：纺织业），环保信用等级为黄色") != std::string::npos);
 }
 
 namespace {

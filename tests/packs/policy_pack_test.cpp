@@ -660,10 +660,11 @@ TEST_CASE("TZ pack: the real tongzhou.json loads with its awards, money and chec
     std::vector<std::string> articles;
     for (const auto& id : main.checks) articles.push_back(p.find_check(id)->kind + " " + p.find_check(id)->article);
     CHECK(articles == std::vector<std::string>{
-                          "registered_in 第十一条（二）", "min_years_operating 第十一条（二）", "declaration 第十二条（一）",
+                          "legal_form_in 第二条", "registered_in 第十一条（二）", "min_years_operating 第十一条（二）",
+                          "declaration 第十一条（四）", "min_rating 第十一条（六）", "declaration 第十二条（一）",
                           "declaration 第十二条（一）", "no_incident_within 第十二条（二）", "no_incident_within 第十二条（三）",
-                          "no_incident_within 第十二条（四）", "no_incident_within 第十二条（五）",
-                          "cooldown_after_award 第二十七条", "ban_after_revocation 第二十三条"});
+                          "no_incident_within 第十二条（四）", "no_incident_within 第十二条（五）", "declaration 第十四条",
+                          "recommended_by 第十四条", "cooldown_after_award 第二十七条", "ban_after_revocation 第二十三条"});
     CHECK(p.find_check("tz-11-years")->params["years"] == 3);
     CHECK(p.find_check("tz-27-cooldown")->params["years"] == 3);
     CHECK(p.find_check("tz-23-revocation-ban")->params["years"] == 5);
@@ -739,15 +740,22 @@ TEST_CASE("TZ pack: every letter sentence reads as one sentence citing its artic
                    {Date(2024, 5, 1), "生产安全事故", "一般", "车间机械伤害"},
                    {Date(2025, 2, 1), "行政处罚", "一般", "环保罚款"},
                    {Date(2025, 8, 1), "其他违法行为", "一般", "违规用工"}};
-    a.prior_awards = {{"区长质量奖", Date(2024, 1, 10), Date(2025, 3, 1)}};
+    a.prior_awards = {{"区长质量奖", Date(2024, 1, 10), Date(2025, 3, 1), "弄虚作假"}};
+    a.industry = "纺织业";
+    a.environmental_credit = "黄色";
     std::vector<award::Decision> none;
     award::CheckContext ctx{tongzhou(), Date(2026, 9, 18), 2026, none};
     std::map<std::string, std::string> facts = {
+        {"tz-2-legal-person", "未填写法人类型"},
         {"tz-11-region", "崇川区"},           {"tz-11-years", "2024年1月10日"},
+        {"tz-11-quality-officer", "设有首席质量官"},
+        {"tz-11-environmental-credit", "环保信用等级为黄色"},
         {"tz-12-licences", "资质或证照"},     {"tz-12-policy", "政策要求"},
         {"tz-12-spot-check", "2025年6月1日"}, {"tz-12-accidents", "2024年5月1日"},
         {"tz-12-penalties", "2025年2月1日"},  {"tz-12-other", "2025年8月1日"},
-        {"tz-27-cooldown", "2024年1月10日"},  {"tz-23-revocation-ban", "2025年3月1日"}};
+        {"tz-14-internal-publicity", "不少于5个工作日"},
+        {"tz-14-recommendation", "未填写推荐单位"},
+        {"tz-27-cooldown", "2024年1月10日"},  {"tz-23-revocation-ban", "2025年3月1日因弄虚作假"}};
     REQUIRE(tongzhou().checks.size() == facts.size());
     for (const auto& spec : tongzhou().checks) {
         auto r = award::run_check(spec, a, ctx);
