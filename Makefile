@@ -4,7 +4,7 @@
 #   make test  install what is missing, build, run every test
 BUILD ?= build
 JOBS  ?= 2
-SAMPLES ?= samples/weidu-2026 samples/tongzhou-2026
+SAMPLES ?= samples/weidu-2026 samples/zhongmou-2026 samples/tongzhou-2026 samples/lucheng-2026 samples/benxi-2026
 
 .PHONY: all setup configure build run test clean
 
