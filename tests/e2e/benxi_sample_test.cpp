@@ -34,33 +34,6 @@ const BxRun& bx_run() {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-std::vector<std::string> xlsx_rows(const fs::path& file) {
-    const std::string script =
-        "import openpyxl,sys\n"
-        "ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
-        "for row in ws.iter_rows(values_only=True):\n"
-        "    print('|'.join('' if v is None else (repr(v) if isinstance(v,(int,float)) else str(v)) for v in row))\n";
-    Ran r = run("/usr/bin/python3 -c " + quote(script) + " " + quote(file.string()));
-    REQUIRE(r.status == 0);
-    std::vector<std::string> rows;
-    std::size_t start = 0;
-    while (start < r.out.size()) {
-        auto end = r.out.find('\n', start);
-        rows.push_back(r.out.substr(start, end - start));
-        start = end == std::string::npos ? r.out.size() : end + 1;
-    }
-    return rows;
-}
-
-bool has_row_with(const std::vector<std::string>& rows, const std::vector<std::string>& parts) {
-    for (const auto& row : rows) {
-        bool all = true;
-        for (const auto& p : parts) all = all && has(row, p);
-        if (all) return true;
-    }
-    return false;
-}
-
 std::string joined(const std::vector<std::string>& rows) {
     std::string s;
     for (const auto& r : rows) s += r + "\n";

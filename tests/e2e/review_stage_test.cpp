@@ -32,35 +32,6 @@ const CaseRun& tongzhou() {
     return r;
 }
 
-// Cells of a worksheet as text rows ("a|b|c"), read with openpyxl.
-std::vector<std::string> xlsx_rows(const fs::path& file, const std::string& sheet = "") {
-    const std::string script =
-        "import openpyxl,sys\n"
-        "wb=openpyxl.load_workbook(sys.argv[1])\n"
-        "ws=wb[sys.argv[2]] if sys.argv[2] else wb.worksheets[0]\n"
-        "for row in ws.iter_rows(values_only=True):\n"
-        "    print('|'.join('' if v is None else (repr(v) if isinstance(v,(int,float)) else str(v)) for v in row))\n";
-    Ran r = run("/usr/bin/python3 -c " + quote(script) + " " + quote(file.string()) + " " + quote(sheet));
-    REQUIRE(r.status == 0);
-    std::vector<std::string> rows;
-    std::size_t start = 0;
-    while (start < r.out.size()) {
-        auto end = r.out.find('\n', start);
-        rows.push_back(r.out.substr(start, end - start));
-        start = end == std::string::npos ? r.out.size() : end + 1;
-    }
-    return rows;
-}
-
-bool has_row_with(const std::vector<std::string>& rows, const std::vector<std::string>& parts) {
-    for (const auto& row : rows) {
-        bool all = true;
-        for (const auto& p : parts) all = all && row.find(p) != std::string::npos;
-        if (all) return true;
-    }
-    return false;
-}
-
 std::vector<std::string> reviewer_names(const std::string& case_id) {
     std::vector<std::string> names;
     for (const auto& r : read_json(sample_dir().parent_path() / case_id / "reviewers.json")["reviewers"])

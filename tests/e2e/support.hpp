@@ -33,6 +33,11 @@ fs::path copy_sample(const fs::path& into);  // a copy of the sample to edit
 std::vector<fs::path> files_under(const fs::path& dir);  // regular files, sorted, relative
 
 std::string pdf_text(const fs::path& pdf);  // pdftotext -raw
+// The cells of a worksheet (the first, or the one named) as text rows "a|b|c", read with
+// openpyxl (Debian's /usr/bin/python3): numbers as Python writes them, empty cells as "".
+std::vector<std::string> xlsx_rows(const fs::path& file, const std::string& sheet = "");
+// Whether one row contains every part.
+bool has_row_with(const std::vector<std::string>& rows, const std::vector<std::string>& parts);
 std::string squeeze(std::string s);
 int pdf_pages(const fs::path& pdf);                      // pdfinfo
 std::string pdf_page_text(const fs::path& pdf, int page);  // pdftotext -raw of one page         // drops white space (pdftotext spaces out CJK in tables)
