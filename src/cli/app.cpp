@@ -80,6 +80,8 @@ void print_review_summary(const Evaluated& e) {
             std::cout << "  " << g.award << "  " << name_of(g.applicant_index) << (g.repeat_winner ? "（再次获奖）" : "")
                       << (g.refill ? "（递补）" : "")
                       << (e.policy->pays_prizes() ? "  奖金 " + std::to_string(g.prize_yuan) + " 元" : std::string()) << "\n";
+        for (const auto& po : r.passed_over)
+            std::cout << "  不授予" << po.award << "：" << name_of(po.applicant_index) << "，" << po.reason << "\n";
         for (const auto& v : r.vacancies) std::cout << "  空缺：" << v.award << " " << v.places << " 个名额：" << v.reason << "\n";
     } else if (!r.waiting_for.empty()) {
         std::cout << "评审待续：还需要" << r.waiting_for << "。\n";

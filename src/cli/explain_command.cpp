@@ -345,6 +345,8 @@ private:
         if (how.min_total_units > 0)
             t += "，最低 " + rounded(how.min_total_units) + with_article("", how.min_total_article);
         if (!how.repeat_article.empty()) t += "；再次获奖不占名额、不发奖金（" + how.repeat_article + "）";
+        if (!how.excluded_holders.empty())
+            t += "；已获" + join(how.excluded_holders) + "的不再授予（" + how.excluded_holders_article + "）";
         return t;
     }
 
@@ -424,7 +426,7 @@ private:
                 if (!tie) out_ << "      尚未确定。\n";
                 continue;
             }
-            if (!proposed) not_awarded(award, rc);
+            if (!proposed && !passed) not_awarded(award, rc);  // a passed-over line already says why
             vacancies(award);
         }
         if (!any) out_ << "    不属于任何奖项的候选组织。\n";

@@ -128,6 +128,8 @@ TEST_CASE("BX sample: totals are 资料 30% + 现场 70% (第二十条) — the 
     CHECK(has(r.ran.out, "1. 本溪龙泰制药股份有限公司  851.7 分"));
     CHECK(has(r.ran.out, "2. 本溪钢联特殊钢制品有限公司  840.9 分"));
     CHECK(has(r.ran.out, "5. 本溪山城建设工程有限公司  797.4 分"));
+    // The run summary says why the 5th is not among the 提名奖 (第十二条).
+    CHECK(has(r.ran.out, "不授予市长质量奖提名奖：本溪山城建设工程有限公司，已获市长质量奖提名奖，不再重复授予市长质量奖提名奖（第十二条）"));
     CHECK(has(r.ran.out, "10. 本溪太子河环保科技有限公司  732.7 分"));
     const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
     CHECK(has(notice, "本质强办〔2026〕12号"));
