@@ -42,6 +42,11 @@ struct AwardConferral {
     // (本溪市第十二条: 获得提名奖的组织……不再重复授予提名奖).
     std::vector<std::string> excluded_holders;
     std::string excluded_holders_article;
+
+    // Whether a winner already holding this award is a re-winner (再次获奖: outside the
+    // quota, no money): where the pack cites a repeat article, and always for a threshold
+    // award, which has no quota to take. Otherwise (鹿城区) they compete like anyone.
+    bool has_repeat_rule() const { return !repeat_article.empty() || by == By::Threshold; }
 };
 
 // A winner who already holds another award of the pack gets a different prize

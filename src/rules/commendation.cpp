@@ -205,11 +205,7 @@ CertificateIssue issue_certificates(const Policy& policy, const Case& c, const A
         cert.year = c.year;
         cert.date = commendation.date;
         cert.issuer = commendation.issuer;
-        // Without a repeat article the regulation has no rule for re-winners (鹿城区): they
-        // take a place of the quota like anyone, as in rules/review.
-        const bool repeat_rule = !award->conferral.repeat_article.empty() ||
-                                 award->conferral.by == AwardConferral::By::Threshold;  // no quota to take
-        cert.repeat_winner = repeat_rule && holds_already(applicant, award->name);
+        cert.repeat_winner = award->conferral.has_repeat_rule() && holds_already(applicant, award->name);
         cert.source = grant.source.empty() ? file + ": " + base : grant.source;
         if (award->certificate_code.empty())
             throw std::invalid_argument("award " + award->name + " has no certificate_code");

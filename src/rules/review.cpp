@@ -294,7 +294,7 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
             for (const auto& r : ranking) {
                 if (excluded.count(r.applicant_index) || (how.exclusive && awarded.count(r.applicant_index))) continue;
                 if (r.total_units < how.min_total_units) continue;
-                const bool again = holds_award(c.applicants[r.applicant_index], award.name);
+                const bool again = how.has_repeat_rule() && holds_award(c.applicants[r.applicant_index], award.name);
                 AwardGrant g{r.applicant_index, award.name, again, false, again ? 0 : award.prize_yuan,
                              "进入" + (policy.review.find_stage(how.reached_stage)
                                           ? policy.review.find_stage(how.reached_stage)->name
@@ -323,9 +323,7 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
                                                how.excluded_holders_article + "）"});
                 continue;
             }
-            // Without a repeat article the regulation sets no rule for re-winners: they compete
-            // for the quota like anyone (鹿城区).
-            if (!how.repeat_article.empty() && holds_award(a, award.name)) repeat.push_back(&r);
+            if (how.has_repeat_rule() && holds_award(a, award.name)) repeat.push_back(&r);
             else first_time.push_back({r.applicant_index, r.total_units});
         }
         first_time = best_first(first_time);
