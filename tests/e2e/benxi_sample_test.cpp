@@ -20,15 +20,8 @@ const std::string kCase = "benxi-2026";
 
 fs::path bx_dir() { return sample_dir().parent_path() / kCase; }
 
-struct BxRun {
-    TempDir tmp;
-    fs::path folder;
-    Ran ran;
-    BxRun() : folder(tmp.path() / kCase), ran(run_award({"run", bx_dir().string(), "--out", tmp.path().string()})) {}
-};
-
-const BxRun& bx_run() {
-    static const BxRun r;
+const CaseRun& bx_run() {
+    static const CaseRun r(kCase);
     return r;
 }
 

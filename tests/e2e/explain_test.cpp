@@ -16,15 +16,7 @@ namespace {
 
 fs::path case_dir(const std::string& id) { return sample_dir().parent_path() / id; }
 
-// One `award run` of the sample into a temp dir, shared by the tests that compare.
-struct CaseRun {
-    TempDir tmp;
-    fs::path folder;
-    Ran ran;
-    explicit CaseRun(const std::string& id)
-        : folder(tmp.path() / id), ran(run_award({"run", case_dir(id).string(), "--out", tmp.path().string()})) {}
-};
-
+// One `award run` per sample (CaseRun in support.hpp), shared by the tests that compare.
 const CaseRun& sample_run(const std::string& id) {
     static std::map<std::string, std::unique_ptr<CaseRun>> runs;
     auto& r = runs[id];

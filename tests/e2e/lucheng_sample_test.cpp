@@ -23,15 +23,8 @@ const std::string kRegulation = "《鹿城区政府质量奖评审管理办法�
 
 fs::path lc_dir() { return sample_dir().parent_path() / kCase; }
 
-struct LcRun {
-    TempDir tmp;
-    fs::path folder;
-    Ran ran;
-    LcRun() : folder(tmp.path() / kCase), ran(run_award({"run", lc_dir().string(), "--out", tmp.path().string()})) {}
-};
-
-const LcRun& lc_run() {
-    static const LcRun r;
+const CaseRun& lc_run() {
+    static const CaseRun r(kCase);
     return r;
 }
 

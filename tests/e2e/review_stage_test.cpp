@@ -12,17 +12,6 @@ using namespace e2e;
 
 namespace {
 
-struct CaseRun {
-    TempDir tmp;
-    std::string id;
-    fs::path folder;
-    Ran ran;
-    explicit CaseRun(const std::string& case_id)
-        : id(case_id),
-          folder(tmp.path() / case_id),
-          ran(run_award({"run", (sample_dir().parent_path() / case_id).string(), "--out", tmp.path().string()})) {}
-};
-
 const CaseRun& weidu() {
     static const CaseRun r("weidu-2026");
     return r;

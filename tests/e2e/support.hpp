@@ -33,6 +33,19 @@ fs::path copy_sample(const fs::path& into);  // a copy of the sample to edit
 std::vector<fs::path> files_under(const fs::path& dir);  // regular files, sorted, relative
 
 std::string pdf_text(const fs::path& pdf);  // pdftotext -raw
+// `award run` of one bundled sample (samples/<case_id>) into a temporary folder, run once
+// per test program through a function-local static.
+struct CaseRun {
+    TempDir tmp;
+    std::string id;
+    fs::path folder;
+    Ran ran;
+    explicit CaseRun(const std::string& case_id)
+        : id(case_id),
+          folder(tmp.path() / case_id),
+          ran(run_award({"run", (sample_dir().parent_path() / case_id).string(), "--out", tmp.path().string()})) {}
+};
+
 // The cells of a worksheet (the first, or the one named) as text rows "a|b|c", read with
 // openpyxl (Debian's /usr/bin/python3): numbers as Python writes them, empty cells as "".
 std::vector<std::string> xlsx_rows(const fs::path& file, const std::string& sheet = "");

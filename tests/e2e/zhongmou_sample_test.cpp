@@ -20,15 +20,8 @@ const std::string kCase = "zhongmou-2026";
 
 fs::path zm_dir() { return sample_dir().parent_path() / kCase; }
 
-struct ZmRun {
-    TempDir tmp;
-    fs::path folder;
-    Ran ran;
-    ZmRun() : folder(tmp.path() / kCase), ran(run_award({"run", zm_dir().string(), "--out", tmp.path().string()})) {}
-};
-
-const ZmRun& zm_run() {
-    static const ZmRun r;
+const CaseRun& zm_run() {
+    static const CaseRun r(kCase);
     return r;
 }
 
