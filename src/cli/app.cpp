@@ -59,7 +59,7 @@ void print_review_summary(const Evaluated& e) {
         std::vector<std::string> names;
         for (auto i : t.applicants) names.push_back(name_of(i));
         std::cout << "并列：" << t.boundary_text << "，" << join(names) << " 同为 " << t.score_text << " 分，"
-                  << (t.resolved_by ? "已按决定处理（" + t.resolved_by->basis + "）" : "需评委会决定（decisions.json）")
+                  << (t.resolved_by ? "已按决定处理（" + t.resolved_by->basis + "）" : "需" + spec.committee + "决定（decisions.json）")
                   << "\n";
     }
     if (!r.ranking.empty()) {
@@ -69,7 +69,7 @@ void print_review_summary(const Evaluated& e) {
                       << Score::units_text(rc.total_units, decimals) << " 分\n";
     }
     if (r.complete) {
-        std::cout << "拟奖名单 " << r.proposed.size() << " 家";
+        std::cout << spec.proposed_list << " " << r.proposed.size() << " 家";
         if (r.publicity)
             std::cout << "，公示期 " << r.publicity->start.chinese() << "至" << r.publicity->end.chinese() << "（"
                       << r.publicity->length << unit_name(r.publicity->unit) << "，" << r.publicity->article << "）";
@@ -139,7 +139,7 @@ void write_review_documents(StagedOutput& out, const Evaluated& e, const RenderE
                 out.reserve(fs::path(kFeedbackLetterFolder) / (sanitize_file_name(e.c.applicants.at(i).name) + ".pdf")));
     }
     if (!r.complete) return;
-    if (!r.proposed.empty() && r.publicity) write_proposed_winners_pdf(env, e.c, *e.policy, r, out.reserve(kProposedWinnersFile));
+    if (!r.proposed.empty() && r.publicity) write_proposed_winners_pdf(env, e.c, *e.policy, r, out.reserve(proposed_winners_file(*e.policy)));
     write_winners_xlsx(e.c, *e.policy, r, out.reserve(kWinnersListFile), e.internal_warnings);
     // No 奖金发放表 where the regulation grants no money: a sheet of zeros would be paid from.
     if (e.policy->pays_prizes())

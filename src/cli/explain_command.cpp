@@ -118,7 +118,8 @@ private:
             const CheckSpec* cs = p_.find_check(check.check_id);
             out_ << "  " << ++n << ".【" << (check.passed ? "通过" : "未通过") << "】" << check.article << "（"
                  << check.check_id << "）\n";
-            if (cs && !cs->requirement.empty()) out_ << "     条件：" << cs->requirement << "\n";
+            // The regulation's words, quoted: a condition (…以上) or an exclusion (有下列情形之一的，不得申报).
+            if (cs && !cs->requirement.empty()) out_ << "     条文：" << cs->requirement << "\n";
             if (!check.trace.empty()) out_ << "     审查：" << check.trace << "\n";
             if (!check.passed) out_ << "     通知书所引理由：" << check.reason << "\n";
         }
@@ -240,7 +241,7 @@ private:
         out_ << indent << "并列：" << t.boundary_text << "，" << join(names) << " 同为 " << t.score_text
              << " 分，可列入 " << t.places << " 家。\n";
         if (!t.resolved_by) {
-            out_ << indent << "尚待评委会决定（decisions.json tie_resolution，boundary \"" << t.boundary << "\"）。\n";
+            out_ << indent << "尚待" << p_.review.committee << "决定（decisions.json tie_resolution，boundary \"" << t.boundary << "\"）。\n";
             return;
         }
         const Decision& d = *t.resolved_by;
@@ -249,7 +250,7 @@ private:
             for (const auto& ap : c_.applicants)
                 if (ap.credit_code == code) chosen.push_back(ap.name);
         const bool mine = std::count(d.chosen.begin(), d.chosen.end(), a_.credit_code) > 0;
-        out_ << indent << "评委会决定（" << d.date.chinese() << "，" << d.source << "）：选定 " << join(chosen) << "。"
+        out_ << indent << p_.review.committee << "决定（" << d.date.chinese() << "，" << d.source << "）：选定 " << join(chosen) << "。"
              << d.basis << "\n";
         if (!chosen_text.empty()) out_ << indent << "→ 本单位" << (mine ? chosen_text : not_chosen_text) << "。\n";
     }
@@ -400,7 +401,7 @@ private:
             if (passed) out_ << "      不授予：" << passed->reason << "\n";
             if (proposed) {
                 out_ << "      拟授予：" << proposed->reason << "\n";
-                if (r_.publicity) out_ << "      拟奖名单公示：" << period_text(*r_.publicity) << "\n";
+                if (r_.publicity) out_ << "      " << p_.review.proposed_list << "公示：" << period_text(*r_.publicity) << "\n";
             }
             if (removed) {
                 const Decision* d = objection();

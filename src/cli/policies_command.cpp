@@ -22,7 +22,9 @@ std::string validity_text(const std::optional<PolicyValidity>& v) {
     if (v->from && v->until) t = v->from->chinese() + "至" + v->until->chinese();
     else if (v->until) t = "至" + v->until->chinese();
     else t = "自" + v->from->chinese() + "起施行";
-    return t + "（" + v->article + "）";
+    t += "（" + v->article + "）";
+    if (!v->predecessor.empty()) t += "，此前适用" + v->predecessor;
+    return t;
 }
 
 std::string aggregation_text(const AggregationSpec& a) {
@@ -93,6 +95,9 @@ std::string describe_policies(const PolicyCatalog& catalog) {
                     << s.advancement_article << "），";
             out << (s.sheet == StageSpec::Sheet::Presentation ? "总分 " + std::to_string(s.max_points) + " 分，"
                                                               : std::string("GB/T 19580 逐条款评分，"))
+                << "每组" << (s.max_reviewers > 0 ? " " + std::to_string(s.min_reviewers) + "-" + std::to_string(s.max_reviewers) + " 名"
+                                                  : "不少于 " + std::to_string(s.min_reviewers) + " 名")
+                << "评委" << (s.min_reviewers_article.empty() ? "" : "（" + s.min_reviewers_article + "）") << "，"
                 << aggregation_text(s.aggregation) << "\n";
         }
         std::vector<std::string> weights;
@@ -100,7 +105,7 @@ std::string describe_policies(const PolicyCatalog& catalog) {
             if (const StageSpec* s = p.review.find_stage(stage)) weights.push_back(s->name + " " + std::to_string(w) + "%");
         out << "  综合得分：" << join(weights, " + ") << "（" << p.review.total_article << "），保留 "
             << p.review.rounding_decimals << " 位小数，最后一次四舍五入\n";
-        out << "  拟奖名单公示：" << period_text(p.review.publicity) << "；异议成立后"
+        out << "  " << p.review.proposed_list << "公示：" << period_text(p.review.publicity) << "；异议成立后"
             << (p.review.refill_after_objection ? "可以递补" : "不进行递补（" + p.review.refill_article + "）") << "\n";
         if (!p.obligations.empty()) {
             out << "  获奖后义务：\n";

@@ -9,6 +9,7 @@
 #include "ingest/known_values.hpp"
 #include "ingest/review_reader.hpp"
 #include "model/money.hpp"
+#include "rules/industry.hpp"
 
 namespace award {
 
@@ -237,6 +238,44 @@ std::vector<std::string> revocation_reasons(const CaseFacts& facts) {
     return reasons;
 }
 
+// The pack's ban_after_revocation checks that count only revocations for some reasons
+// and could count one of `revoked_award`: those of the award applied for (all the pack's
+// when that award is unknown, itself reported), with scope same_award only for that award.
+std::vector<const CheckSpec*> reason_filtered_bans(const Policy& policy, const std::string& applied,
+                                                   const std::string& revoked_award) {
+    std::vector<const CheckSpec*> all;
+    for (const auto& c : policy.checks) all.push_back(&c);
+    std::vector<const CheckSpec*> run;
+    if (const AwardSpec* award = policy.find_award_by_name(applied); award && award->open_to_application)
+        for (const auto& id : award->checks)
+            if (const CheckSpec* c = policy.find_check(id)) run.push_back(c);
+    std::vector<const CheckSpec*> bans;
+    for (const CheckSpec* c : policy.find_award_by_name(applied) ? run : all) {
+        if (c->kind != "ban_after_revocation" || !c->params.is_object()) continue;
+        auto reasons = c->params.find("reasons");
+        if (reasons == c->params.end() || !reasons->is_array() || reasons->empty()) continue;
+        auto scope = c->params.find("scope");
+        if (scope != c->params.end() && *scope == "same_award" && revoked_award != applied) continue;
+        bans.push_back(c);
+    }
+    return bans;
+}
+
+// Why a revocation without a reason cannot be judged: the bans that count only some reasons.
+std::string reason_required_text(const Policy& policy, const std::vector<const CheckSpec*>& bans,
+                                 const std::vector<std::string>& accepted) {
+    const std::string pack = policy.source.empty() ? policy.id : policy.source.filename().string();
+    std::vector<std::string> why;
+    for (const CheckSpec* c : bans) {
+        std::vector<std::string> reasons;
+        for (const auto& r : c->params["reasons"])
+            if (r.is_string()) reasons.push_back(r.get<std::string>());
+        why.push_back("检查 " + c->id + "（" + c->article + "）只计入因" + join(reasons, "、") + "被撤销的奖项");
+    }
+    return "撤销原因，以下之一：" + join(accepted, "、") + "（政策包 " + pack + " 中" + join(why, "，") +
+           "：未写撤销原因就无法判断这次撤销是否禁止申报，程序不会当作不计入）";
+}
+
 const std::string kExpectWan =
     "以万元为单位、最多两位小数的金额：数字（如 1234.56、-35.2）或文字（如 \"1,234.56\"；用逗号时须每三位一组）";
 
@@ -293,6 +332,7 @@ void read_financials(const json& list, const std::string& base, const std::strin
     }
 }
 
+// a.award must have been read: whether a revocation needs its reason depends on the award applied for.
 void read_prior_awards(const json& list, const std::string& base, const std::string& suffix,
                        const CaseFacts& facts, Applicant& a, ProblemList& out) {
     for (std::size_t k = 0; k < list.size(); ++k) {
@@ -326,6 +366,12 @@ void read_prior_awards(const json& list, const std::string& base, const std::str
                           "只在奖项被撤销时填写：同时写出撤销日期 revoked_on；未被撤销的奖项不写撤销原因");
             else
                 prior.revocation_reason = *reason;
+        } else if (revoked && !f.find("revocation_reason") && facts.policy) {
+            // A ban that counts only some reasons would silently pass over a revocation
+            // without one: a wrong acceptance. So the reason is then required.
+            const auto bans = reason_filtered_bans(*facts.policy, a.award, prior.award);
+            if (!bans.empty())
+                f.problem("revocation_reason", "", reason_required_text(*facts.policy, bans, revocation_reasons(facts)));
         }
         f.report_unknown_fields();
         prior.awarded_on = awarded.value_or(Date{});
@@ -388,6 +434,32 @@ void read_applicant_facts(const Fields& f, const std::string& base, const std::s
     if (const json* list = f.array("financials", Need::optional)) read_financials(*list, base, suffix, facts, a, out);
 }
 
+// 所属行业 decides whether a check applies when the pack scopes it by GB/T 4754 门类 (通州区
+// 第十一条（六）: 工业企业 = 门类 B、C、D). For an award with such a check an industry that
+// cannot be placed is refused here, not taken for "not industrial" (which would skip the check).
+// Other packs print the industry as written, so free text stays allowed there.
+void check_industry_placeable(const Fields& f, const CaseFacts& facts, const Applicant& a) {
+    if (!facts.policy || a.industry.empty()) return;
+    const AwardSpec* award = facts.policy->find_award_by_name(a.award);
+    if (!award) return;
+    const std::vector<const CheckSpec*> scoped = industry_scoped_checks(*facts.policy, *award);
+    if (scoped.empty()) return;
+    const IndustryResolution place = gbt4754().resolve(a.industry);
+    if (place) return;
+    const Policy& policy = *facts.policy;
+    const std::string pack = policy.source.empty() ? policy.id : policy.source.filename().string();
+    std::vector<std::string> why;
+    for (const CheckSpec* c : scoped) {
+        std::vector<std::string> sections;
+        for (const auto& s : c->params["sections"])
+            if (s.is_string()) sections.push_back(s.get<std::string>());
+        why.push_back("检查 " + c->id + "（" + c->article + "）只适用于所属行业属门类 " + join(sections, "、") + " 的申报组织");
+    }
+    f.problem("industry", a.industry,
+              industry_text_expected() + "（" + place.problem + "。政策包 " + pack + " 中" + join(why, "，") +
+                  "：无法归入门类就无法判断是否适用，程序不会当作不适用）");
+}
+
 // Remembers names and credit codes already seen, to find an organisation entered twice.
 struct SeenApplicants {
     std::map<std::string, std::string> by_code;  // credit code -> record
@@ -433,6 +505,7 @@ Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& fact
         f.problem("founded", founded->iso(), "不晚于" + deadline_text(*facts.deadline) + " 的日期");
     a.founded = founded.value_or(Date{});
     a.industry = f.text("industry", Need::required, kIndustryMaxChars).value_or("");
+    check_industry_placeable(f, facts, a);
     if (const json* list = f.array("designations", Need::optional)) read_designations(*list, f, facts, a);
     a.licences_valid = f.boolean("licences_valid", Need::required).value_or(false);
     a.policy_compliant = f.boolean("policy_compliant", Need::required).value_or(false);

@@ -424,6 +424,11 @@ void read_group_members(const Fields& f, const json& list, const StageSpec* spec
         f.problem("members", as_given(list),
                   "至少 " + std::to_string(spec->min_reviewers) + " 位评委的数组（" + spec->name + "每个评审组不少于 " +
                       std::to_string(spec->min_reviewers) + " 人" + in_brackets(spec->min_reviewers_article) + "）");
+    } else if (spec && spec->max_reviewers > 0 && static_cast<int>(list.size()) > spec->max_reviewers) {
+        f.problem("members", as_given(list),
+                  "至多 " + std::to_string(spec->max_reviewers) + " 位评委的数组（" + spec->name + "每个评审组 " +
+                      std::to_string(spec->min_reviewers) + "-" + std::to_string(spec->max_reviewers) + " 人" +
+                      in_brackets(spec->min_reviewers_article) + "）");
     } else if (list.empty()) {
         f.problem("members", "[]", "至少含一位评委的数组");
     }

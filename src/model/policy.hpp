@@ -140,13 +140,17 @@ struct StageSpec {
     Sheet sheet = Sheet::Items;
     int max_points = 0;   // Presentation: the full score, e.g. 100 (Items: the sheet's total)
     int min_reviewers = 3;            // per group (通州区 第八条: 3 名以上)
-    std::string min_reviewers_article;
+    int max_reviewers = 0;            // per group, 0 = no limit (中牟县 第十一条: 3-5名)
+    std::string min_reviewers_article;  // the article setting the size (both bounds)
     AggregationSpec aggregation;
     // Advancement into this stage from the previous one (资料评审 → 现场评审): at most
     // ratio_tenths/10 candidates per planned award (通州区 第十六条 1:1.5 → 15); 0 = no
     // ratio, the case sets a count or a minimum score.
     int advancement_ratio_tenths = 0;
     std::string advancement_article;
+    // Who decides entry, with the verb, as the notices say it: "专家评审组提出" (魏都区第十八条),
+    // "区质委办确定" (通州区第十六条); empty: the sentence names no one ("确定 6 家进入…").
+    std::string advancement_by;
 };
 
 // The review stages and how their results become the proposed winners.
@@ -164,6 +168,12 @@ struct ReviewSpec {
     bool refill_after_objection = true;  // false: 不进行递补 (通州区 第二十条)
     std::string refill_article;
     std::string feedback_article;     // 反馈 to applicants not past 资料评审 (鹿城区 第十四条; offered by every pack)
+    // The regulation's own names for its bodies and lists, as the documents print them. The
+    // defaults are 魏都区's; every pack file states its own.
+    std::string committee = "评委会";          // decides what the rules leave open (ties): 区质委会, 市领导小组
+    std::string experts = "专家评审组";        // scores the applicants: 评审组
+    std::string deliberation = "评委会审议";   // forms the proposed list: 区评委会审查并无记名投票表决
+    std::string proposed_list = "拟奖名单";    // the published list: 候选名单, 初步入选名单, 拟获奖组织名单
 
     const StageSpec* find_stage(const std::string& stage_id) const {
         for (const auto& s : stages) if (s.id == stage_id) return &s;
@@ -192,6 +202,9 @@ struct PolicyValidity {
     std::optional<Date> from;   // first day in force (施行), inclusive; none: not stated
     std::optional<Date> until;  // last day in force (有效期至), inclusive; none: not stated
     std::string article;        // where the validity is set, e.g. "第二十九条"
+    // The regulation in force before `from`, as cited (鹿城区第二十一条: 《…》（2022年修订）
+    // （温鹿政发〔2022〕98号）); empty: not named.
+    std::string predecessor;
 };
 
 struct Policy {
@@ -207,6 +220,8 @@ struct Policy {
     std::optional<PublicitySpec> acceptance_publicity;
     std::string rejection_article;       // the article the letters cite for not accepting, e.g. "第十四条"
                                          // (魏都区: written reasons required; 通州区 第十五条: 资格审查)
+    std::string acceptance_review = "初审";  // the regulation's name for the acceptance check: 资格审查, 受理审查
+    std::string acceptance_consultation;    // what it includes besides the papers, e.g. 征求相关部门意见 (魏都区第十四条)
     bool rejection_reasons_required = false;  // rejection_article also requires the reasons in writing (魏都区 第十四条):
                                               // the letter cites it for that; otherwise only for the decision
     std::string review_article;          // the review procedure, 资格审核 first, e.g. "第十六条": only accepted

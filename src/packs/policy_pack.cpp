@@ -40,6 +40,20 @@ std::optional<std::string> read_article(ObjectReader& r, const std::string& key,
     return a;
 }
 
+
+// A name or phrase the documents print inside a sentence (评委会, 区质委办确定): no
+// spaces or sentence punctuation, which would break the sentence around it.
+std::optional<std::string> read_phrase(ObjectReader& r, const std::string& key, bool required,
+                                       ConfigProblems& problems) {
+    auto v = r.text(key, required);
+    if (!v) return v;
+    for (const char* bad : {" ", "\t", "\n", "。", "，", "；", "（", "）", "(", ")"})
+        if (v->find(bad) != std::string::npos) {
+            problems.add(r.at(key), "\"" + *v + "\" 会嵌在通知的句子中，应为不含空格、标点和括号的名称或短语");
+            return std::nullopt;
+        }
+    return v;
+}
 // A list of distinct non-empty strings.
 std::vector<std::string> read_names(ObjectReader& r, const std::string& key, bool required, ConfigProblems& problems) {
     std::vector<std::string> out;
@@ -185,9 +199,10 @@ std::optional<PolicyValidity> read_validity(ObjectReader& top, const nlohmann::j
     const nlohmann::json* j = top.object("validity");
     if (!j) return std::nullopt;
     ObjectReader r(*j, top.at("validity"), problems);
-    r.only_keys({"from", "until", "article", "note"});
+    r.only_keys({"from", "until", "article", "predecessor", "note"});
     r.text("note", false);
     PolicyValidity v;
+    v.predecessor = r.text("predecessor", false).value_or("");
     auto date = [&](const char* key, const char* what) -> std::optional<Date> {
         auto text = r.text(key, false);
         if (!text) return std::nullopt;
@@ -202,6 +217,7 @@ std::optional<PolicyValidity> read_validity(ObjectReader& top, const nlohmann::j
     if (v.from && v.until && *v.until < *v.from)
         problems.add(r.at("until"), "有效期截止日期 " + v.until->iso() + " 早于施行日期 from（" + v.from->iso() + "）");
     v.article = read_article(r, "article", true, problems).value_or("");
+    if (!v.predecessor.empty() && !v.from) problems.add(r.at("predecessor"), "只有写了施行日期 from 才有此前适用的办法");
     return v;
 }
 
@@ -363,7 +379,7 @@ StageSpec read_stage(const nlohmann::json& j, const std::string& ptr, bool first
                      ConfigProblems& problems) {
     StageSpec s;
     ObjectReader r(j, ptr, problems);
-    r.only_keys({"id", "name", "article", "sheet", "max_points", "min_reviewers", "min_reviewers_article", "aggregation",
+    r.only_keys({"id", "name", "article", "sheet", "max_points", "min_reviewers", "max_reviewers", "min_reviewers_article", "aggregation",
                  "advancement", "note"});
     r.text("note", false);
     if (auto id = r.text("id")) {
@@ -397,6 +413,12 @@ StageSpec read_stage(const nlohmann::json& j, const std::string& ptr, bool first
         s.max_points = sheet.total;
     }
     s.min_reviewers = int(r.integer("min_reviewers", 1).value_or(1));
+    if (auto max = r.integer("max_reviewers", 1, false)) {
+        if (*max < s.min_reviewers)
+            problems.add(r.at("max_reviewers"), "不应少于 min_reviewers（" + std::to_string(s.min_reviewers) + "），实际为 " +
+                                                    std::to_string(*max));
+        else s.max_reviewers = int(*max);
+    }
     s.min_reviewers_article = read_article(r, "min_reviewers_article", false, problems).value_or("");
     s.aggregation = read_aggregation(r, problems);
     if (const nlohmann::json* adv = r.object("advancement", false)) {
@@ -404,8 +426,9 @@ StageSpec read_stage(const nlohmann::json& j, const std::string& ptr, bool first
             problems.add(r.at("advancement"), "第一个评审阶段之前没有可据以确定进入名单的阶段，不应有 advancement（进入下一阶段的规则写在后一阶段上）");
         } else {
             ObjectReader a(*adv, r.at("advancement"), problems);
-            a.only_keys({"ratio", "article", "note"});
+            a.only_keys({"ratio", "by", "article", "note"});
             a.text("note", false);
+            s.advancement_by = read_phrase(a, "by", false, problems).value_or("");
             if (auto ratio = a.number("ratio", 1, 100, false)) {
                 const double tenths = *ratio * 10;
                 if (std::fabs(tenths - std::round(tenths)) > 1e-6)
@@ -425,7 +448,7 @@ ReviewSpec read_review(ObjectReader& top, const ScoreSheetSpec& sheet, ConfigPro
     if (!j) return spec;
     ObjectReader r(*j, top.at("review"), problems);
     r.only_keys({"stages", "rounding", "total", "recusal_article", "ranking_article", "publicity", "refill_after_objection",
-                 "refill_article", "feedback_article", "note"});
+                 "refill_article", "feedback_article", "committee", "experts", "deliberation", "proposed_list", "note"});
     r.text("note", false);
 
     if (const nlohmann::json* stages = r.array("stages")) {
@@ -492,6 +515,16 @@ ReviewSpec read_review(ObjectReader& top, const ScoreSheetSpec& sheet, ConfigPro
                                  (*j)["refill_after_objection"].is_boolean() && !spec.refill_after_objection;
     spec.refill_article = read_article(r, "refill_article", refill_required, problems).value_or("");
     spec.feedback_article = read_article(r, "feedback_article", false, problems).value_or("");
+    // The regulation's names: a pack that left one out would print 魏都区's name in another district's notice.
+    if (auto v = read_phrase(r, "committee", true, problems)) spec.committee = *v;
+    if (auto v = read_phrase(r, "experts", true, problems)) spec.experts = *v;
+    if (auto v = read_phrase(r, "deliberation", true, problems)) spec.deliberation = *v;
+    if (auto v = read_phrase(r, "proposed_list", true, problems)) {
+        // It also names the notice's file ({proposed_list}公示.pdf).
+        if (v->find('/') != std::string::npos || v->find('\\') != std::string::npos)
+            problems.add(r.at("proposed_list"), "名单名称也是文件名的一部分，不能含 / 或 \\");
+        else spec.proposed_list = *v;
+    }
     return spec;
 }
 
@@ -690,7 +723,7 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     ConfigProblems problems(file);
     ObjectReader top(root, "", problems);
     top.only_keys({"id", "jurisdiction", "regulation", "award_title", "incident_kinds", "severities", "designations",
-                   "validity", "acceptance_publicity", "rejection_article", "rejection_reasons_required", "review_article", "certificates", "score_sheet", "review",
+                   "validity", "acceptance_publicity", "rejection_article", "rejection_reasons_required", "acceptance_review", "acceptance_consultation", "review_article", "certificates", "score_sheet", "review",
                    "awards", "checks", "cycle", "award_validity", "obligations", "note"});
     top.text("note", false);
 
@@ -712,6 +745,8 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     p.acceptance_publicity = read_optional_publicity(top, "acceptance_publicity", root, problems);
     p.rejection_article = read_article(top, "rejection_article", true, problems).value_or("");
     p.rejection_reasons_required = top.boolean("rejection_reasons_required", false).value_or(false);
+    if (auto v = read_phrase(top, "acceptance_review", true, problems)) p.acceptance_review = *v;
+    p.acceptance_consultation = read_phrase(top, "acceptance_consultation", false, problems).value_or("");
     p.review_article = read_article(top, "review_article", true, problems).value_or("");
     p.certificates = read_certificates(top, problems);
     if (auto c = read_years_rule(top, "cycle", problems)) p.cycle = *c;

@@ -28,7 +28,7 @@ pdf::Document build_proposed_winners_notice(const std::filesystem::path& data_di
     s.text("publicity_start").text("publicity_end").text("publicity_length").text("publicity_unit").text("proposed_count");
     s.list("awards", tpl::TemplateSchema().text("ordinal").text("award").text("count").list(
                          "grants", tpl::TemplateSchema().text("number").text("name").text("credit_code").flag("repeat")));
-    s.flag("any_repeat").text("repeat_article");
+    s.flag("any_repeat").text("repeat_article").text("deliberation").text("proposed_list");
 
     std::vector<std::string> stage_names;
     for (const auto& st : policy.review.stages) stage_names.push_back(st.name);
@@ -76,18 +76,20 @@ pdf::Document build_proposed_winners_notice(const std::filesystem::path& data_di
         .set("proposed_count", template_text(std::to_string(outcome.proposed.size())))
         .set("awards", tpl::TemplateValue::of_list(std::move(awards)))
         .set("any_repeat", tpl::TemplateValue::of_flag(any_repeat))
-        .set("repeat_article", template_text(join(repeat_articles)));
+        .set("repeat_article", template_text(join(repeat_articles)))
+        .set("deliberation", template_text(policy.review.deliberation, pdf::policy_field(policy, "review.deliberation")))
+        .set("proposed_list", template_text(policy.review.proposed_list, pdf::policy_field(policy, "review.proposed_list")));
     const pdf::Text number = notice.document_number.empty()
                                  ? pdf::Text()
                                  : pdf::Text(notice.document_number, pdf::case_field("review.proposed.document_number"));
-    const tpl::DocumentFrame frame{kProposedWinnersFile, pdf::issuer(c), number, notice.notice_date};
+    const tpl::DocumentFrame frame{proposed_winners_file(policy), pdf::issuer(c), number, notice.notice_date};
     return tpl::render_document(tpl::load_document_template(document_template_path(data_dir, "拟奖名单公示.md")), s, d, frame);
 }
 
 void write_proposed_winners_pdf(const RenderEnv& env, const Case& c, const Policy& policy, const ReviewOutcome& outcome,
                                 const std::filesystem::path& out) {
     const pdf::Document doc = build_proposed_winners_notice(env.data_dir, c, policy, outcome);
-    const std::string title = "关于" + std::to_string(c.year) + "年度" + policy.award_title + "拟奖名单的公示";
+    const std::string title = "关于" + std::to_string(c.year) + "年度" + policy.award_title + policy.review.proposed_list + "的公示";
     doc.write(env.data_dir, title, c.review.proposed->notice_date, out);
 }
 

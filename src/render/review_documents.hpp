@@ -26,7 +26,9 @@ namespace award {
 
 inline const std::string kScoreSummaryFile = "评分汇总（内部）.xlsx";
 inline const std::string kOnsiteListFile = "现场评审名单.pdf";
-inline const std::string kProposedWinnersFile = "拟奖名单公示.pdf";
+// The proposed-winner notice is named for the regulation's list: 拟奖名单公示.pdf (魏都区),
+// 候选名单公示.pdf (中牟县), 初步入选名单公示.pdf (鹿城区), 拟获奖组织名单公示.pdf.
+inline std::string proposed_winners_file(const Policy& policy) { return policy.review.proposed_list + "公示.pdf"; }
 inline const std::string kWinnersListFile = "获奖名单.xlsx";
 inline const std::string kPrizePaymentFile = "奖金发放表.xlsx";
 inline const std::string kFeedbackLetterFolder = "评审反馈意见书";

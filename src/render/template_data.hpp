@@ -25,12 +25,18 @@ inline void add_case_values(tpl::TemplateObject& o, tpl::TemplateSchema& s, cons
     using pdf::case_field;
     using pdf::policy_field;
     s.text("year").text("award_title").text("regulation").text("issuer");
+    // The regulation's names for its acceptance check and its scoring experts (初审 / 资格审查; 专家评审组 / 评审组).
+    s.text("acceptance_review").flag("has_consultation").text("acceptance_consultation").text("experts");
     s.text("contact_person").text("contact_phone").flag("has_department").text("contact_department");
     s.flag("has_address").text("contact_address").flag("has_email").text("contact_email");
     o.set("year", template_text(std::to_string(c.year)))
         .set("award_title", template_text(p.award_title, policy_field(p, "award_title")))
         .set("regulation", template_text(p.regulation, policy_field(p, "regulation")))
         .set("issuer", template_text(c.issuer, case_field("issuer")))
+        .set("acceptance_review", template_text(p.acceptance_review, policy_field(p, "acceptance_review")))
+        .set("has_consultation", tpl::TemplateValue::of_flag(!p.acceptance_consultation.empty()))
+        .set("acceptance_consultation", template_text(p.acceptance_consultation, policy_field(p, "acceptance_consultation")))
+        .set("experts", template_text(p.review.experts, policy_field(p, "review.experts")))
         .set("contact_person", template_text(c.contact.person, case_field("contact.person")))
         .set("contact_phone", template_text(c.contact.phone, case_field("contact.phone")))
         .set("has_department", tpl::TemplateValue::of_flag(!c.contact.department.empty()))

@@ -66,15 +66,20 @@ const std::vector<KindRow>& rows() {
            "finding"}},       // 事实短语：未获得过区长质量提名奖或区长质量奖 / 于…获得…不满1年 / 所获…已于…被撤销
          run_requires_prior_award, validate_requires_prior_award},
         // params: {"years": 3, "window": "exclusive_start" | "inclusive_start" (required),
-        //          "severity_levels": [mildest, …, [equal names], …], "counted": [{"kind", "min_severity"}, …]}
+        //          "severity_levels": [mildest, …, [equal names], …],
+        //          "counted": [{"kind", "min_severity", "phrase" (optional)}, …]}
         // window: exclusive_start — an incident exactly `years` years before r is outside
         // (the window starts the next day); inclusive_start — it is inside. Incidents after r count.
+        // phrase: how a counted record of that kind reads after “于{日期}” in {incidents} and
+        // {findings}; may use {severity} and {kind}; default "发生{severity}{kind}" (发生较大质量事故).
+        // Kinds without a sense of severity give their own: "被列入经营异常名录", "受到行政处罚"
+        // → 于2025年6月12日受到行政处罚（描述）. Each record is followed by （描述） when it has one.
         {{"no_incident_within", "近若干年无计入的事故、投诉、失信",
           {"years",                 // 年限
            "window_start",          // 统计窗口第一天
-           "incidents",             // 所有计入事项：于2024年3月1日发生较大质量事故（…），…
-           "findings",              // 按时间分组并说明时段：…，系申报截止日…后发生的事项；…，属申报截止日…前3年内发生的事项
-           "incident_date",         // 最近一件计入事项的日期
+           "incidents",             // 全部计入事项，最近的在前：于2025年6月12日受到行政处罚（…），于2024年3月1日发生较大质量事故（…）
+           "findings",              // 全部计入事项，按时间分组并说明时段：…，系申报截止日…后发生的事项；…，属申报截止日…前3年内发生的事项
+           "incident_date",         // 最近一件计入事项的日期（只引这一件；列出全部用 {findings} 或 {incidents}）
            "incident_kind",         // 其类型
            "incident_severity",     // 其等级
            "incident_description"}},  // 其描述
@@ -88,9 +93,10 @@ const std::vector<KindRow>& rows() {
          run_cooldown_after_award, validate_cooldown_after_award},
         // params: {"years": 4, "reasons": ["弄虚作假", "行贿"] (optional),
         //          "scope": "any_award" (default) | "same_award" (optional)}
-        // Counted revocations: with "reasons", only those whose revocation_reason is listed (one
-        // without a reason then does not count); with scope same_award, only those of the award
-        // applied for. The latest counted revocation decides: revoked_on + years ≤ r.
+        // Counted revocations: with "reasons", only those whose revocation_reason is listed (ingest
+        // refuses a revocation without a reason that such a check could count: it cannot be judged);
+        // with scope same_award, only those of the award applied for. The latest counted
+        // revocation decides: revoked_on + years ≤ r.
         {{"ban_after_revocation", "奖项被撤销后若干年内不受理",
           {"award",              // 被撤销的奖项
            "years",              // 年限
@@ -98,7 +104,7 @@ const std::vector<KindRow>& rows() {
            "revoked_on",         // 撤销日期
            "ban_until",          // 不受理期的最后一天
            "eligible_from",      // 可再次申报之日
-           "revocation_reason",  // 其撤销原因（未记录时为空）
+           "revocation_reason",  // 其撤销原因（无 reasons 且未记录时为空）
            "counted_reasons"}},  // reasons 列出的原因：弄虚作假、行贿（无 reasons 时为空）
          run_ban_after_revocation, validate_ban_after_revocation},
         // params: {"allowed": ["企业法人", "事业单位法人"]}; legal_form is one of them (missing fails)
@@ -122,16 +128,23 @@ const std::vector<KindRow>& rows() {
            "finding"}},          // 事实短语：未填写推荐单位 / 所获推荐来自中牟县企业联合会（行业协会），不属于乡镇人民政府、…
          run_recommended_by, validate_recommended_by},
         // params: {"field": "environmental_credit", "scale": [worst, …, best], "min": "蓝色",
-        //          "applies_to_industries": ["制造业", …] (optional; absent: every applicant)}
-        // Not applicable (passes) when the applicant's industry (所属行业, exact) is not listed;
-        // fails when the rating is missing, not in the scale, or below min.
+        //          "sections": ["B", "C", "D"] (optional; absent: every applicant)}
+        // sections: GB/T 4754-2017 门类 letters (rules/industry.hpp, templates/reference/gbt4754-2017.json;
+        // 通州区 工业企业 = B 采矿业, C 制造业, D 电力、热力、燃气及水生产和供应业). The applicant's
+        // industry (所属行业) is placed in its 门类 from a 门类 or 大类 name or code ("制造业",
+        // "通用设备制造业", "C34", "34", "C 制造业"); not applicable (passes) when that 门类 is not
+        // listed. An industry that cannot be placed fails closed, with a reason of its own (not
+        // fail_text) — ingest refuses it first for awards with such a check.
+        // Fails when the rating is missing, not in the scale, or below min.
         {{"min_rating", "评级不低于规定等级",
-          {"rating_name",  // 评级的名称：环保信用等级
-           "rating",       // 申报单位的评级（未填写时为空）
-           "min_rating",   // 最低等级：蓝色
-           "scale",        // 全部等级，由低到高：红色、黄色、蓝色、绿色
-           "industry",     // 申报单位所属行业
-           "finding"}},    // 事实短语：环保信用等级为黄色 / 未填写环保信用等级 / 环保信用等级“紫色”不是认可的等级
+          {"rating_name",          // 评级的名称：环保信用等级
+           "rating",               // 申报单位的评级（未填写时为空）
+           "min_rating",           // 最低等级：蓝色
+           "scale",                // 全部等级，由低到高：红色、黄色、蓝色、绿色
+           "industry",             // 申报单位所属行业，照填写
+           "industry_section",     // 所属行业归入的门类：C 制造业（无 sections 时为空）
+           "applicable_sections",  // sections 列出的门类：B 采矿业、C 制造业、D 电力、热力、燃气及水生产和供应业（无则为空）
+           "finding"}},            // 事实短语：环保信用等级为黄色 / 未填写环保信用等级 / 环保信用等级“紫色”不是认可的等级
          run_min_rating, validate_min_rating},
         // params: {"years": 3}; the N full years before the cycle year (2026: 2023, 2024, 2025)
         // each have 利润总额 given and ≥ 0 (0 is no loss). Amounts in 万元 with 2 decimals.

@@ -1,6 +1,7 @@
 // The applicant's record over the years: 自评, 以往获奖, 撤销 (魏都区第九条, 第十条, 第十二条, 第三十条),
 // and how long something has been so (中牟县第十三条: 实施卓越绩效模式管理1年以上).
 #include <algorithm>
+#include <stdexcept>
 
 #include "rules/check_support.hpp"
 
@@ -239,9 +240,13 @@ CheckResult run_ban_after_revocation(const CheckSpec& spec, const Applicant& a, 
             not_counted.push_back(label + "（非申报的" + a.award + "）");
             continue;
         }
+        if (p.reasons && pa.revocation_reason.empty()) {
+            // ingest refuses such a case (the reason decides whether it counts), so this is a bug upstream
+            throw std::invalid_argument("check " + spec.id + ": applicant " + a.name + " (" + a.source +
+                                        ") has a revocation of " + pa.award + " without revocation_reason");
+        }
         if (p.reasons && std::find(p.reasons->begin(), p.reasons->end(), pa.revocation_reason) == p.reasons->end()) {
-            not_counted.push_back(label + (pa.revocation_reason.empty() ? "（未记录撤销原因）"
-                                                                        : "（原因“" + pa.revocation_reason + "”不计）"));
+            not_counted.push_back(label + "（原因“" + pa.revocation_reason + "”不计）");
             continue;
         }
         if (!worst || *pa.revoked_on > *worst->revoked_on) worst = &pa;

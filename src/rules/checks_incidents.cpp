@@ -5,15 +5,50 @@
 #include <stdexcept>
 
 #include "rules/check_support.hpp"
+#include "rules/sentence.hpp"
 
 namespace award::detail {
 
 namespace {
 
+// How a counted record reads in the letter after "于{日期}": the default suits kinds
+// with a severity (发生较大质量事故); a kind without one gives its own (被列入经营异常名录).
+const std::string kDefaultPhrase = "发生{severity}{kind}";
+
 struct Counted {
     std::string kind;
     std::string min_severity;
+    std::string phrase = kDefaultPhrase;
 };
+
+// A counted entry's "phrase": non-empty, only {severity} and {kind}, no date of its own.
+std::optional<std::string> read_phrase(ParamReader& r, const std::string& ptr, const nlohmann::json& v) {
+    const std::string expected = "通知书在短语前写“于某年某月某日”，如 \"被列入经营异常名录\"、\"发生{severity}{kind}\"";
+    if (!v.is_string() || v.get<std::string>().empty()) {
+        r.issue(ptr, "应为非空字符串（" + expected + "），实际为" + describe_json(v));
+        return std::nullopt;
+    }
+    const std::string phrase = v.get<std::string>();
+    std::vector<std::string> names;
+    try {
+        names = template_placeholders(phrase);
+    } catch (const std::invalid_argument& e) {
+        r.issue(ptr, "短语 \"" + phrase + "\" 有误：" + e.what());
+        return std::nullopt;
+    }
+    bool ok = true;
+    for (const auto& n : names) {
+        if (n != "severity" && n != "kind") {
+            r.issue(ptr, "短语 \"" + phrase + "\" 使用了未知占位符 {" + n + "}；可用：{severity}（等级）、{kind}（类型）；" + expected);
+            ok = false;
+        }
+    }
+    if (phrase.rfind("于", 0) == 0) {
+        r.issue(ptr, "短语 \"" + phrase + "\" 不应以“于”开头：" + expected);
+        ok = false;
+    }
+    return ok ? std::optional<std::string>(phrase) : std::nullopt;
+}
 
 // Where 近N年 begins. exclusive_start: an incident exactly N years before r is
 // outside (the window starts the day after); inclusive_start: it is inside.
@@ -72,7 +107,7 @@ IncidentParams read_incidents(ParamReader& r) {
         const auto& e = (*counted)[i];
         std::string ptr = "/counted/" + std::to_string(i);
         if (!e.is_object()) {
-            r.issue(ptr, "应为 {\"kind\": …, \"min_severity\": …} 对象，实际为" + describe_json(e));
+            r.issue(ptr, "应为 {\"kind\": …, \"min_severity\": …, \"phrase\": …（可选）} 对象，实际为" + describe_json(e));
             continue;
         }
         Counted c;
@@ -84,8 +119,12 @@ IncidentParams read_incidents(ParamReader& r) {
                 (std::string(key) == "kind" ? c.kind : c.min_severity) = it->get<std::string>();
             }
         }
+        if (auto it = e.find("phrase"); it != e.end()) {
+            if (auto phrase = read_phrase(r, ptr + "/phrase", *it)) c.phrase = *phrase;
+        }
         for (auto it = e.begin(); it != e.end(); ++it) {
-            if (it.key() != "kind" && it.key() != "min_severity") r.issue(ptr + "/" + it.key(), "未知字段 " + it.key());
+            if (it.key() != "kind" && it.key() != "min_severity" && it.key() != "phrase")
+                r.issue(ptr + "/" + it.key(), "未知字段 " + it.key() + "（可用：kind、min_severity、phrase）");
         }
         if (!c.kind.empty() && !kinds.insert(c.kind).second) r.issue(ptr + "/kind", "类型 \"" + c.kind + "\" 重复出现");
         if (!c.min_severity.empty() && !p.rank.empty() && !p.rank.count(c.min_severity)) {
@@ -121,7 +160,11 @@ CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, co
         return it->second;
     };
 
-    std::vector<const Incident*> hits;
+    struct Hit {
+        const Incident* incident;
+        const Counted* counted;
+    };
+    std::vector<Hit> hits;
     std::vector<std::string> trace_in, trace_out;
     for (const auto& i : a.incidents) {
         std::string label = i.date.iso() + " " + i.kind + " " + i.severity;
@@ -133,20 +176,20 @@ CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, co
         } else if (i.date < window_start) {
             trace_out.push_back(label + "（在窗口之前）");
         } else {
-            hits.push_back(&i);
+            hits.push_back({&i, &*c});
             trace_in.push_back(label + "（≥" + c->min_severity + (i.date > r ? "，申报截止日后" : "") + "）");
         }
     }
     // Most recent first: the letter leads with the freshest fact.
-    std::stable_sort(hits.begin(), hits.end(), [](const Incident* x, const Incident* y) { return x->date > y->date; });
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.incident->date > y.incident->date; });
     bool passed = hits.empty();
 
     Finding f(spec, a, ctx);
     f.set("years", std::to_string(p.years));
     f.set("window_start", window_start.chinese());
     std::vector<std::string> all, after, within;
-    for (const Incident* i : hits) {
-        std::string phrase = "于" + i->date.chinese() + "发生" + i->severity + i->kind +
+    for (const auto& [i, c] : hits) {
+        std::string phrase = "于" + i->date.chinese() + fill_template(c->phrase, {{"severity", i->severity}, {"kind", i->kind}}) +
                              (i->description.empty() ? "" : "（" + i->description + "）");
         all.push_back(phrase);
         (i->date > r ? after : within).push_back(phrase);
@@ -160,10 +203,11 @@ CheckResult run_no_incident_within(const CheckSpec& spec, const Applicant& a, co
     }
     f.set("incidents", join(all, "，"));
     f.set("findings", join(groups, "；"));
-    f.set("incident_date", passed ? "" : hits.front()->date.chinese());
-    f.set("incident_kind", passed ? "" : hits.front()->kind);
-    f.set("incident_severity", passed ? "" : hits.front()->severity);
-    f.set("incident_description", passed ? "" : hits.front()->description);
+    const Incident* latest = passed ? nullptr : hits.front().incident;
+    f.set("incident_date", latest ? latest->date.chinese() : "");
+    f.set("incident_kind", latest ? latest->kind : "");
+    f.set("incident_severity", latest ? latest->severity : "");
+    f.set("incident_description", latest ? latest->description : "");
 
     std::string trace = "统计窗口自 " + window_start.iso() + " 起（" + r.iso() + " 前近 " + std::to_string(p.years) +
                         " 年，" + (p.window == WindowStart::Inclusive ? "含" : "不含") + " " + n_years_before.iso() +

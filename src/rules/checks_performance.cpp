@@ -4,6 +4,8 @@
 
 #include "model/money.hpp"
 #include "rules/check_support.hpp"
+#include "rules/industry.hpp"
+#include "rules/sentence.hpp"
 
 namespace award::detail {
 
@@ -23,11 +25,18 @@ struct RatingParams {
     const RatingField* field = nullptr;
     std::vector<std::string> scale;  // worst first
     std::string min;
-    std::optional<std::vector<std::string>> industries;  // absent: every applicant
+    // GB/T 4754-2017 门类 the check applies to (通州区: B, C, D = 工业企业); absent: every applicant.
+    std::optional<std::vector<const IndustrySection*>> sections;
 };
 
+std::string section_labels(const std::vector<const IndustrySection*>& sections) {
+    std::vector<std::string> labels;
+    for (const auto* s : sections) labels.push_back(s->label());
+    return join(labels);
+}
+
 RatingParams read_rating(ParamReader& r) {
-    r.only_keys({"field", "scale", "min", "applies_to_industries"});
+    r.only_keys({"field", "scale", "min", "sections"});
     RatingParams p;
     const std::string key = r.text("field");
     for (const auto& f : kRatingFields)
@@ -44,8 +53,22 @@ RatingParams read_rating(ParamReader& r) {
     p.min = r.text("min");
     if (!p.min.empty() && !p.scale.empty() && std::find(p.scale.begin(), p.scale.end(), p.min) == p.scale.end())
         r.issue("/min", "\"" + p.min + "\" 不在 scale 中（" + join(p.scale) + "）");
-    if (r.params().is_object() && r.params().contains("applies_to_industries"))
-        p.industries = r.text_list("applies_to_industries", true);
+    if (r.params().is_object() && r.params().contains("sections")) {
+        p.sections.emplace();
+        r.text_list("sections", true);  // reports what is not a non-empty string, and repeats
+        const auto& list = r.params()["sections"];
+        for (std::size_t k = 0; list.is_array() && k < list.size(); ++k) {
+            if (!list[k].is_string() || list[k].get<std::string>().empty()) continue;
+            const std::string code = list[k].get<std::string>();
+            const IndustrySection* sec = gbt4754().find_section(code);
+            if (!sec)
+                r.issue("/sections/" + std::to_string(k),
+                        "\"" + code + "\" 不是《国民经济行业分类》（GB/T 4754-2017）的门类：应为门类字母 A–T（大写，如 \"C\" 表示"
+                        "制造业；门类表见 templates/reference/gbt4754-2017.json）");
+            else if (std::find(p.sections->begin(), p.sections->end(), sec) == p.sections->end())
+                p.sections->push_back(sec);
+        }
+    }
     return p;
 }
 
@@ -75,15 +98,33 @@ CheckResult run_min_rating(const CheckSpec& spec, const Applicant& a, const Chec
     f.set("min_rating", p.min);
     f.set("scale", join(p.scale));
     f.set("industry", a.industry);
+    f.set("industry_section", "");
+    f.set("applicable_sections", p.sections ? section_labels(*p.sections) : "");
     f.set("finding", "");
     const std::string requirement = "要求" + label + "不低于 " + p.min + "（由低到高：" + join(p.scale, " < ") + "）";
 
-    if (p.industries &&
-        std::find(p.industries->begin(), p.industries->end(), a.industry) == p.industries->end()) {
-        return f.finish(true, "所属行业 " + (a.industry.empty() ? std::string("（空）") : a.industry) + " 不在适用行业（" +
-                                  join(*p.industries, "/") + "）之列，不适用" + requirement + "；满足");
+    std::string scope;
+    if (p.sections) {
+        const std::string industry = a.industry.empty() ? std::string("（空）") : a.industry;
+        const IndustryResolution place = gbt4754().resolve(a.industry);
+        if (!place) {
+            // Fails closed: an industry that cannot be placed might be one the check applies to.
+            // Ingest refuses it for such packs; this is for callers that skip ingest.
+            f.set("finding", "所属行业“" + a.industry + "”无法归入《国民经济行业分类》（GB/T 4754-2017）的门类");
+            CheckResult r = f.finish(false, "所属行业 " + industry + " 无法归入门类（" + place.problem + "），不能排除适用" +
+                                                requirement + "，按不满足处理；不满足");
+            // The pack's fail_text speaks of a firm the check applies to: say what is really wrong.
+            r.reason = "贵单位填报的所属行业“" + a.industry + "”不能按《国民经济行业分类》（GB/T 4754-2017）归入门类，无法认定是否适用《" +
+                       ctx.policy.regulation + "》" + spec.article + "关于“" + nest_quotes(spec.requirement) +
+                       "”的规定，按不符合该规定处理。";
+            return r;
+        }
+        f.set("industry_section", place.section->label());
+        if (std::find(p.sections->begin(), p.sections->end(), place.section) == p.sections->end())
+            return f.finish(true, "所属行业 " + industry + " 属" + place.description() + "，不在适用门类（" +
+                                      section_labels(*p.sections) + "）之列，不适用" + requirement + "；满足");
+        scope = "所属行业 " + industry + " 属" + place.description() + "，适用；";
     }
-    const std::string scope = p.industries ? "所属行业 " + a.industry + " 适用；" : "";
     if (rating.empty()) {
         f.set("finding", "未填写" + label);
         return f.finish(false, scope + requirement + "；" + label + " 未填写；不满足");

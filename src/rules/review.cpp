@@ -336,7 +336,7 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
         }
         if (cut.waiting) {
             out.waiting = true;
-            out.waiting_for = "评委会对" + award.name + "名额边界并列的决定（decisions.json tie_resolution，boundary \"" +
+            out.waiting_for = policy.review.committee + "对" + award.name + "名额边界并列的决定（decisions.json tie_resolution，boundary \"" +
                               award.name + "\"）";
             return out;
         }
@@ -495,7 +495,8 @@ std::optional<Advancement> advance(const Policy& policy, const Case& c, const St
                      decimals, d);
     } else if (rule && rule->count) {
         adv.places = *rule->count;
-        adv.rule_text = "评委会确定 " + std::to_string(adv.places) + " 家进入" + next.name + "（" + entry_article + "）";
+        adv.rule_text = (next.advancement_by.empty() ? std::string("确定") : next.advancement_by) + " " +
+                        std::to_string(adv.places) + " 家进入" + next.name + "（" + entry_article + "）";
         cut = cut_at(c, order, adv.places, next.id, "进入" + next.name + "（" + std::to_string(adv.places) + " 家）",
                      decimals, d);
     } else if (rule && rule->min_units) {
@@ -508,7 +509,7 @@ std::optional<Advancement> advance(const Policy& policy, const Case& c, const St
         return std::nullopt;
     }
     if (cut.waiting) {
-        d.outcome.waiting_for = "评委会对进入" + next.name + "边界并列的决定（decisions.json tie_resolution，boundary \"" +
+        d.outcome.waiting_for = policy.review.committee + "对进入" + next.name + "边界并列的决定（decisions.json tie_resolution，boundary \"" +
                           next.id + "\"）";
         return std::nullopt;
     }

@@ -15,7 +15,7 @@ Policy tongzhou_like() {
     p.id = "tongzhou";
     p.regulation = "通州区区长质量奖管理办法";
     p.source = "templates/policies/tongzhou.json";
-    p.validity = PolicyValidity{std::nullopt, Date(2028, 11, 29), "第二十九条"};
+    p.validity = PolicyValidity{std::nullopt, Date(2028, 11, 29), "第二十九条", ""};
     return p;
 }
 
@@ -84,17 +84,23 @@ TEST_CASE("a pack without validity never refuses, one in force from a date refus
 
     Policy from = tongzhou_like();  // as 鹿城区 第二十一条: 自2023年9月1日起施行
     from.regulation = "鹿城区政府质量奖评审管理办法";
-    from.validity = PolicyValidity{Date(2023, 9, 1), std::nullopt, "第二十一条"};
+    from.validity = PolicyValidity{Date(2023, 9, 1), std::nullopt, "第二十一条",
+                                   "《鹿城区政府质量奖评审管理办法》（2022年修订）（温鹿政发〔2022〕98号）"};
     Case early = cycle(2024);
     early.application_deadline = Date(2023, 8, 31);  // the only date before 2023-09-01
     const auto before = dates_out_of_force(from, early);
     REQUIRE(before.size() == 1);
     CHECK(before[0].before_from);
-    CHECK(contains(out_of_force_refusal(from, before),
-                   "case.json: /application_deadline（申报截止日）：2023-08-31，早于施行日期 2023-09-01"));
+    const std::string refusal = out_of_force_refusal(from, before);
+    CHECK(contains(refusal, "case.json: /application_deadline（申报截止日）：2023-08-31，早于施行日期 2023-09-01"));
+    // Not a regulation that ran out: the one before it governs (第二十一条), so the advice names it.
+    CHECK(contains(refusal, "施行日期前的评审适用此前的管理办法《鹿城区政府质量奖评审管理办法》（2022年修订）（温鹿政发〔2022〕98号），"
+                            "请改用按该办法编写的政策包。"));
+    CHECK_FALSE(contains(refusal, "是否已有新的管理办法"));
     CHECK(out_of_force_warning(from, before) ==
-          "注意：本届评审日期（申报截止日2023年8月31日）已超出《鹿城区政府质量奖评审管理办法》第二十一条规定的有效期"
-          "（自2023年9月1日起），经操作人员以 --allow-expired-policy 确认仍按该办法执行。");
+          "注意：本届评审日期（申报截止日2023年8月31日）早于《鹿城区政府质量奖评审管理办法》第二十一条规定的施行日期"
+          "（2023年9月1日），当时适用《鹿城区政府质量奖评审管理办法》（2022年修订）（温鹿政发〔2022〕98号），"
+          "经操作人员以 --allow-expired-policy 确认仍按该办法执行。");
 }
 
 TEST_CASE("TZ-第二十九条 the refusal names the pack file, the regulation, the article, the bound, each field and date, and the flag") {

@@ -142,6 +142,7 @@ TEST_CASE("WD sample: the notice names every accepted applicant and the computed
     const std::string text = squeeze(pdf_text(s.folder / "受理名单公示.pdf"));
     INFO(text);
     CHECK(pdf_pages(s.folder / "受理名单公示.pdf") <= 2);  // a one-to-two page notice
+    CHECK(text.find("进行了初审。经初审并征求相关部门意见，") != std::string::npos);  // 第十四条
     // The 版头: the issuing body, then the 发文字号, then the title.
     CHECK(text.find("魏都区区长质量奖评审委员会秘书处魏质奖秘〔2026〕3号关于2026年度魏都区区长质量奖受理名单的公示") == 0);
     // 2026-10-08 is the first day after the National Day holiday; 10-10 (a Saturday) is a

@@ -64,6 +64,9 @@ TEST_CASE("BX sample: 11 accepted, the 受理名单 publicised 2026-07-13 to 07-
     CHECK(has(r.ran.out, "申报 24 家，受理 11 家，不予受理 13 家"));
     const std::string notice = squeeze(pdf_text(r.folder / "受理名单公示.pdf"));
     CHECK(has(notice, "本质强办〔2026〕6号"));
+    // 第十六条 calls it 受理审查 and does not mention consulting departments (魏都区第十四条 does).
+    CHECK(has(notice, "进行了受理审查。经受理审查，11家申报组织列入受理名单，现予以公示。"));
+    CHECK_FALSE(has(notice, "征求相关部门意见"));
     CHECK(has(notice, "第十六条"));
     CHECK(has(notice, "公示期为2026年7月13日至2026年7月17日（5个工作日）"));
     for (const auto& name : kAccepted) CHECK(has(notice, name));
@@ -80,7 +83,7 @@ TEST_CASE("BX sample: every rejected applicant gets one letter citing 第十六�
         const fs::path pdf = r.folder / "不予受理通知书" / (name + ".pdf");
         REQUIRE(fs::exists(pdf));
         const std::string letter = squeeze(pdf_text(pdf));
-        CHECK(has(letter, "第十六条进行资格审查"));
+        CHECK(has(letter, "第十六条进行受理审查"));
         for (const auto& p : parts) CHECK(has(letter, p));
         CHECK(has(letter, "《本溪市市长质量奖管理办法》" + parts.front()));
     }
@@ -124,7 +127,18 @@ TEST_CASE("BX sample: totals are 资料 30% + 现场 70% (第二十条) — the 
     // The run summary says why the 5th is not among the 提名奖 (第十二条).
     CHECK(has(r.ran.out, "不授予市长质量奖提名奖：本溪山城建设工程有限公司，已获市长质量奖提名奖，不再重复授予市长质量奖提名奖（第十二条）"));
     CHECK(has(r.ran.out, "10. 本溪太子河环保科技有限公司  732.7 分"));
-    const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
+    // The internal ranking says the same in the row's 备注.
+    const auto ranking = xlsx_rows(r.folder / "评分汇总（内部）.xlsx", "最终排名");
+    INFO(joined(ranking));
+    CHECK(has_row_with(ranking, {"5|本溪山城建设工程有限公司|", "|797.4|",
+                                 "未授予市长质量奖提名奖：已获市长质量奖提名奖，不再重复授予市长质量奖提名奖（第十二条）"}));
+    // 本溪市 calls it 拟获奖组织名单 (第二十一条), formed by the 评审组's 综合评价 and the
+    // 市领导小组's 审议 (第二十条), not by a 评委会 the regulation does not have.
+    CHECK_FALSE(fs::exists(r.folder / "拟奖名单公示.pdf"));
+    const std::string notice = squeeze(pdf_text(r.folder / "拟获奖组织名单公示.pdf"));
+    CHECK(has(notice, "关于2026年度本溪市市长质量奖拟获奖组织名单的公示"));
+    CHECK(has(notice, "经评审组综合评价、市领导小组审议（第二十条），确定了2026年度本溪市市长质量奖拟获奖组织名单，共8家。"));
+    CHECK_FALSE(has(notice, "评委会"));
     CHECK(has(notice, "本质强办〔2026〕12号"));
     CHECK(has(notice, "第二十一条"));
     CHECK(has(notice, "公示期为2026年9月30日至2026年10月12日（5个工作日）"));
@@ -198,7 +212,7 @@ TEST_CASE("BX sample: explain quotes 第三十二条 for 天力热电 and 第二
     CHECK(has(winner.out, "已获市长质量奖提名奖，奖金为差额 100000 元（第二十五条）"));
     CHECK(has(winner.out, "→ 获市长质量奖。"));
     CHECK(has(winner.out, "奖金：100,000 元（人民币壹拾万元整）（第二十五条）"));
-    CHECK(has(winner.out, "拟奖名单公示：2026年9月30日至2026年10月12日（5个工作日，第二十一条）"));
+    CHECK(has(winner.out, "拟获奖组织名单公示：2026年9月30日至2026年10月12日（5个工作日，第二十一条）"));
 }
 
 TEST_CASE("BX sample: explain shows the 2024 提名奖 holder ranked 5th passed over for 提名奖 (第十二条)") {

@@ -125,7 +125,7 @@ TEST_CASE("explain: WD 天诚 fails 第十一条 and 第十二条, with the pack
     INFO(r.out + r.err);
     REQUIRE(r.status == 0);
     CHECK(has(r.out, "【未通过】第十一条"));
-    CHECK(has(r.out, "条件：近3年无较大质量、安全、环境污染、公共卫生、食品安全等事故，无重大质量投诉，无严重失信行为"));
+    CHECK(has(r.out, "条文：近3年无较大质量、安全、环境污染、公共卫生、食品安全等事故，无重大质量投诉，无严重失信行为"));
     CHECK(has(r.out, "2025-06-01 失信行为 严重"));
     CHECK(has(r.out, "【未通过】第十二条"));
     CHECK(has(r.out, "【通过】第九条"));
@@ -150,7 +150,7 @@ TEST_CASE("explain: TZ 海晟 shows the weighted total 20%/70%/10% = 808.0 and t
     const std::string tie = line_with(r.out, {"并列：", "区长质量奖名额（第四条"});
     CHECK(has(tie, "南通金港建设集团有限公司"));
     CHECK(has(tie, "808.0"));
-    CHECK(has(r.out, "评委会决定（2026年10月15日，decisions.json: /decisions/0）：选定 南通海晟电力工程有限公司"));
+    CHECK(has(r.out, "区质委会决定（2026年10月15日，decisions.json: /decisions/0）：选定 南通海晟电力工程有限公司"));
     CHECK(has(r.out, "→ 本单位列入区长质量奖名额"));
     CHECK(has(r.out, "→ 获区长质量奖。"));
     CHECK(has(r.out, "奖金：300,000 元（人民币叁拾万元整）（第二十一条）"));

@@ -156,7 +156,14 @@ TEST_CASE("LC-第十四条(二) sample: 9 of 10 reach 600 points and enter 现�
 TEST_CASE("LC-第十四条(五) sample: the 初选公示 runs 7 calendar days, 5 for 区政府质量奖 and 3 for 质量管理创新奖") {
     const auto& r = lc_run();
     REQUIRE(r.ran.status == 0);
-    const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
+    // 鹿城区 publishes its 初步入选名单 (第十四条（五）初选公示), decided by the 区评委会's
+    // secret ballot (第十四条（四）).
+    CHECK_FALSE(fs::exists(r.folder / "拟奖名单公示.pdf"));
+    const std::string notice = squeeze(pdf_text(r.folder / "初步入选名单公示.pdf"));
+    CHECK(has(notice, "关于2026年度鹿城区政府质量奖初步入选名单的公示"));
+    CHECK(has(notice, "经区评委会全体成员会议审查并无记名投票表决（第十四条（四）），确定了2026年度鹿城区政府质量奖初步入选名单，共8家。"));
+    CHECK(has(notice, "对初步入选名单有异议的"));
+    CHECK_FALSE(has(notice, "拟奖名单"));
     CHECK(has(notice, "鹿质评办〔2026〕12号"));
     CHECK(has(notice, "2026年10月21日至2026年10月27日（7天）"));
     CHECK(has(notice, kRegulation + "第十四条（五）规定"));

@@ -51,8 +51,8 @@ TEST_CASE("LC-第三条 award policies: two awards of 5 places each, no money, �
     REQUIRE_FALSE(lc.empty());
     CHECK(lc.find("区政府质量奖：名额 5 家，不设奖金，可申报（第三条") != std::string::npos);
     CHECK(lc.find("质量管理创新奖：名额 5 家，不设奖金，可申报（第三条") != std::string::npos);
-    CHECK(lc.find("拟奖名单公示：7天（第十四条（五））") != std::string::npos);
-    CHECK(lc.find("有效期：自2023年9月1日起施行（第二十一条）") != std::string::npos);
+    CHECK(lc.find("初步入选名单公示：7天（第十四条（五））") != std::string::npos);
+    CHECK(lc.find("有效期：自2023年9月1日起施行（第二十一条），此前适用《鹿城区政府质量奖评审管理办法》（2022年修订）（温鹿政发〔2022〕98号）") != std::string::npos);
     CHECK(lc.find("注明获奖年份，不得用于产品宣传（第十九条）") != std::string::npos);
 }
 

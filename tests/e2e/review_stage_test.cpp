@@ -93,8 +93,11 @@ TEST_CASE("TZ sample: 20/70/10 totals, the tie for 区长质量奖 decided by th
     // 2 × 300000 + 50000; the re-winner of 第二十七条 gets nothing.
     CHECK(has_row_with(money, {"合计", "|650000|", "人民币陆拾伍万元整"}));
     CHECK(has_row_with(money, {"江苏通州华纺家纺有限公司", "|0|", "第二十七条"}));
-    // The publicity notice still shows the list as publicised, with its 10 calendar days.
-    const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
+    // The publicity notice still shows the list as publicised, with its 10 calendar days. 第二十条
+    // speaks of 拟获奖组织, determined by the 区质委会 (there is no 评委会 in 通州区).
+    const std::string notice = squeeze(pdf_text(r.folder / "拟获奖组织名单公示.pdf"));
+    CHECK(notice.find("经区质委会审定（第二十条），确定了2026年度通州区区长质量奖拟获奖组织名单") != std::string::npos);
+    CHECK(notice.find("评委会") == std::string::npos);
     CHECK(notice.find("南通先锋新材料科技有限公司") != std::string::npos);
     CHECK(notice.find("2026年10月21日至2026年10月30日") != std::string::npos);
     // Two applicants did not pass 资料评审 (1:1.5 of 4 planned awards = 6 places).
@@ -110,7 +113,8 @@ TEST_CASE("No public document of either sample names a reviewer") {
         const auto names = reviewer_names(r->id);
         // 通州区 has no 受理名单公示: its 受理名单 is a notice (受理名单通知.pdf).
         const char* acceptance = r == &tongzhou() ? "受理名单通知.pdf" : "受理名单公示.pdf";
-        std::vector<fs::path> public_pdfs = {r->folder / "现场评审名单.pdf", r->folder / "拟奖名单公示.pdf",
+        const char* proposed = r == &tongzhou() ? "拟获奖组织名单公示.pdf" : "拟奖名单公示.pdf";
+        std::vector<fs::path> public_pdfs = {r->folder / "现场评审名单.pdf", r->folder / proposed,
                                              r->folder / "证书（合并打印）.pdf", r->folder / acceptance};
         for (const auto& f : files_under(r->folder / "评审反馈意见书")) public_pdfs.push_back(r->folder / "评审反馈意见书" / f);
         for (const auto& pdf : public_pdfs) {
@@ -231,7 +235,7 @@ TEST_CASE("award policies lists each pack with its awards, quotas, money, stages
     CHECK(r.out.find("进入现场评审且综合得分达到 500.0 分的组织均授予（第四条）") != std::string::npos);
     CHECK(r.out.find("按拟获奖数不超过1:1.5进入（第十六条）") != std::string::npos);
     CHECK(r.out.find("资料评审 20% + 现场评审 70% + 演讲陈述 10%（第十九条）") != std::string::npos);
-    CHECK(r.out.find("拟奖名单公示：10天（第二十条）；异议成立后不进行递补（第二十条）") != std::string::npos);
+    CHECK(r.out.find("拟获奖组织名单公示：10天（第二十条）；异议成立后不进行递补（第二十条）") != std::string::npos);
     CHECK(r.out.find("拟奖名单公示：5个工作日（第二十一条）；异议成立后可以递补") != std::string::npos);
     // Each pack's 有效期 and 受理名单公示, with the articles (通州区 第二十九条; none for 魏都区).
     const auto tz = r.out.find("tongzhou  通州区"), wd = r.out.find("weidu  魏都区");

@@ -120,7 +120,10 @@ TEST_CASE("ZM-第十七条(六) sample: 7 of 8 enter 现场评审, the last gets
     REQUIRE(r.ran.status == 0);
     const std::string list = squeeze(pdf_text(r.folder / "现场评审名单.pdf"));
     CHECK(has(list, "牟质奖秘〔2026〕4号"));
-    CHECK(has(list, "评委会确定7家进入现场评审（第十七条（六））"));
+    // 第十七条（六） does not say who decides entry: the notice names no one.
+    CHECK(has(list, "经材料评审，确定7家进入现场评审（第十七条（六））"));
+    CHECK(has(list, "评审组对列入受理名单的"));
+    CHECK_FALSE(has(list, "专家评审组"));
     for (const auto& name : kAccepted)
         if (name != "郑州牟源物流有限公司") CHECK(has(list, name));
     CHECK_FALSE(has(list, "郑州牟源物流有限公司"));
@@ -135,7 +138,10 @@ TEST_CASE("ZM-第十七条(六) sample: 7 of 8 enter 现场评审, the last gets
 TEST_CASE("ZM-第十七条(八) sample: the candidates publicised 5 working days across 国庆, re-winner marked") {
     const auto& r = zm_run();
     REQUIRE(r.ran.status == 0);
-    const std::string notice = squeeze(pdf_text(r.folder / "拟奖名单公示.pdf"));
+    // 中牟县 publicises a 候选名单 (第十七条（八）), proposed by the 评委会's 综合评审会议 (（七）).
+    const std::string notice = squeeze(pdf_text(r.folder / "候选名单公示.pdf"));
+    CHECK(has(notice, "关于2026年度中牟县县长质量奖候选名单的公示"));
+    CHECK(has(notice, "经评委会综合评审会议审议表决（第十七条（七）），确定了2026年度中牟县县长质量奖候选名单，共6家。"));
     CHECK(has(notice, "牟质奖秘〔2026〕6号"));
     CHECK(has(notice, "2026年9月29日至2026年10月10日（5个工作日）"));
     CHECK(has(notice, "《中牟县县长质量奖管理办法》第十七条（八）规定"));

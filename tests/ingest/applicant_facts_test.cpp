@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "common/score_sheet_fixture.hpp"
-#include "fixtures.hpp"
+#include "applicants_xlsx_fixture.hpp"
 #include "ingest/case_reader.hpp"
 #include "ingest/known_values.hpp"
 
@@ -210,27 +209,84 @@ TEST_CASE("ingest: a revocation reason the pack's ban counts is accepted besides
     CHECK(c.applicants.at(0).prior_awards.at(0).revocation_reason == "贿赂");
 }
 
-// ---- applicants.xlsx
+// ---- a revocation without a reason, where the pack's ban counts only some reasons
 
 namespace {
 
-// Writes applicants.xlsx from {"headers": [...], "rows": [[...], ...]}; a cell {"date": "YYYY-MM-DD"}
-// becomes a date cell, numbers number cells, true/false boolean cells.
-const char* kWriter = R"PY(
-import datetime, json, sys
-import openpyxl
-spec = json.load(open(sys.argv[1], encoding='utf-8'))
-wb = openpyxl.Workbook()
-ws = wb.active
-ws.title = '申报名单'
-ws.append(spec['headers'])
-for r in spec['rows']:
-    ws.append([datetime.date.fromisoformat(v['date']) if isinstance(v, dict) else v for v in r])
-for row in ws.iter_rows(min_row=2):
-    for c in row:
-        if isinstance(c.value, (datetime.date, datetime.datetime)): c.number_format = 'yyyy"年"m"月"d"日"'
-wb.save(sys.argv[2])
-)PY";
+// 魏都区 as in the fixture, with a ban on 区长质量奖 counting only revocations for fraud.
+Policy with_fraud_ban(const std::string& scope = "any_award") {
+    Policy p = weidu_like_policy();
+    p.source = "weidu.json";
+    CheckSpec ban;
+    ban.id = "wd-30-fraud-ban";
+    ban.kind = "ban_after_revocation";
+    ban.article = "第三十条";
+    ban.params = {{"years", 4}, {"reasons", {"弄虚作假", "行贿"}}, {"scope", scope}};
+    p.checks.push_back(ban);
+    for (auto& a : p.awards)
+        if (a.name == "区长质量奖") a.checks.push_back(ban.id);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("TZ-第二十三条 a case with a revocation without a reason is refused at ingest, naming the record, the field, the pack's ban and the accepted reasons") {
+    const fs::path pack = fs::path(AWARD_SOURCE_DIR) / "templates" / "policies" / "tongzhou.json";
+    const PolicyCatalog catalog = {{"tongzhou", load_policy_pack(pack)}};
+    TempDir tmp("case");
+    const fs::path dir = tmp.path() / "tongzhou-2026";  // the score sheets name their case by the folder's name
+    fs::copy(fs::path(AWARD_SOURCE_DIR) / "samples" / "tongzhou-2026", dir, fs::copy_options::recursive);
+    json applicants = read_json(dir / "applicants.json");
+    std::size_t index = 0;
+    while (applicants["applicants"][index]["name"] != "南通联泰纸业有限公司") ++index;
+    json& revoked = applicants["applicants"][index]["prior_awards"][0];
+    REQUIRE(revoked["revoked_on"] == "2022-09-15");
+    revoked.erase("revocation_reason");
+    write_json(dir / "applicants.json", applicants);
+
+    const auto problems = problems_in(dir, catalog);
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    const Problem& p = problems[0];
+    CHECK(p.file == "applicants.json");
+    CHECK(p.record == "/applicants/" + std::to_string(index) + "/prior_awards/0（南通联泰纸业有限公司）");
+    CHECK(p.field == "revocation_reason");
+    CHECK(p.value.empty());
+    CHECK(p.expected ==
+          "撤销原因，以下之一：弄虚作假、行贿、事故、其他（政策包 tongzhou.json 中检查 tz-23-revocation-ban（第二十三条）"
+          "只计入因弄虚作假、行贿被撤销的奖项：未写撤销原因就无法判断这次撤销是否禁止申报，程序不会当作不计入）");
+    CHECK(contains(p.message(), "applicants.json: /applicants/" + std::to_string(index) +
+                                    "/prior_awards/0（南通联泰纸业有限公司）: 字段 revocation_reason：缺少或为空，应为撤销原因"));
+    // The sample as shipped, with its reason, reads cleanly.
+    fs::copy_file(fs::path(AWARD_SOURCE_DIR) / "samples" / "tongzhou-2026" / "applicants.json", dir / "applicants.json",
+                  fs::copy_options::overwrite_existing);
+    CHECK(problems_in(dir, catalog).empty());
+}
+
+TEST_CASE("ingest: a revocation without a reason is read when no ban that could count it filters by reason") {
+    TempDir tmp("case");
+    Folder f;
+    applicant0(f)["prior_awards"][0] = {{"award", "区长质量奖"}, {"awarded_on", "2020-09-18"}, {"revoked_on", "2024-02-01"}};
+    write_folder(tmp.path(), f);
+    CHECK(read_ok(tmp.path()).applicants.at(0).prior_awards.at(0).revocation_reason.empty());  // no reasons: every revocation counts
+    CHECK(problems_in(tmp.path(), {{"weidu", with_fraud_ban()}}).size() == 1);
+    // A 提名奖 applicant: the fraud ban is not among its award's checks.
+    applicant0(f)["award"] = "区长质量提名奖";
+    f.decisions.reset();
+    write_folder(tmp.path(), f);
+    fs::remove(tmp.path() / "decisions.json");
+    read_ok(tmp.path(), {{"weidu", with_fraud_ban()}});
+    // scope same_award: a revocation of another award than the one applied for never counts.
+    applicant0(f)["award"] = "区长质量奖";
+    applicant0(f)["prior_awards"][0]["award"] = "区长质量提名奖";
+    write_folder(tmp.path(), f);
+    read_ok(tmp.path(), {{"weidu", with_fraud_ban("same_award")}});
+    CHECK(problems_in(tmp.path(), {{"weidu", with_fraud_ban("any_award")}}).size() == 1);
+}
+
+// ---- applicants.xlsx
+
+namespace {
 
 // The minimal applicant of fixtures.hpp as a workbook row, plus extra columns.
 struct Sheet {
@@ -259,11 +315,8 @@ struct XlsxFolder {
         Folder f;
         f.decisions.reset();
         write_folder(tmp.path(), f);
-        fs::remove(tmp.path() / "applicants.json");
-        const fs::path spec = tmp.path().parent_path() / "sheet.json";
-        write_json(spec, {{"headers", s.headers}, {"rows", {s.row}}});
-        const auto r = sheets::python(tmp, kWriter, {spec.string(), (tmp.path() / "applicants.xlsx").string()});
-        if (r.status != 0) FAIL("openpyxl could not write the workbook: " << r.out);
+        const std::string failed = write_applicants_xlsx(tmp, s.headers, json::array({s.row}));
+        if (!failed.empty()) FAIL(failed);
     }
 };
 
@@ -311,6 +364,22 @@ TEST_CASE("applicants.xlsx: the new columns and the financial columns of any yea
     CHECK(a.prior_awards[0].revoked_on == Date(2022, 3, 1));
     CHECK(a.prior_awards[0].revocation_reason == "弄虚作假");
     CHECK(a.prior_awards[1].revocation_reason.empty());
+}
+
+TEST_CASE("applicants.xlsx: a revocation without a reason under a ban counting only some reasons names the row, the cell and 撤销原因") {
+    Sheet s;
+    s.row[11] = "区长质量奖 2020-09-18 撤销 2022-03-01";
+    XlsxFolder xf(s);
+    const auto problems = problems_in(xf.tmp.path(), {{"weidu", with_fraud_ban()}});
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].file == "applicants.xlsx");
+    CHECK(problems[0].record == "第2行（许昌甲公司）");
+    CHECK(problems[0].field == "以往获奖（" + s.cell("以往获奖") + "）第1条 撤销原因");
+    CHECK(problems[0].value.empty());
+    CHECK(problems[0].expected ==
+          "撤销原因，以下之一：弄虚作假、行贿、事故、其他（政策包 weidu.json 中检查 wd-30-fraud-ban（第三十条）"
+          "只计入因弄虚作假、行贿被撤销的奖项：未写撤销原因就无法判断这次撤销是否禁止申报，程序不会当作不计入）");
 }
 
 TEST_CASE("applicants.xlsx: a bad amount names the row, the year's column and the cell") {

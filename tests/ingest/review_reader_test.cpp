@@ -672,3 +672,21 @@ TEST_CASE("review: an objection may concern any applicant's award; the special a
 TEST_CASE("review: the decision kinds include the review's") {
     CHECK(known_decision_kinds() == std::vector<std::string>{"special_approval", "tie_resolution", "objection_upheld"});
 }
+
+TEST_CASE("ZM-第十一条 a review group of more than 5 experts is refused, naming the group and the article") {
+    // 中牟县 第十一条: 聘请3-5名专家，组成评审组. The 现场评审 groups of this fixture have 3:
+    // a cap of 2 refuses both, a cap of 3 none.
+    Policy p = review_policy();
+    p.review.stages[1].min_reviewers = 1;
+    p.review.stages[1].max_reviewers = 2;
+    p.review.stages[1].min_reviewers_article = "第十一条";
+    auto problems = review_problems([](ReviewFolder&) {}, p);
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 2);  // both 现场评审 groups have 3
+    CHECK(problems[0].file == "reviewers.json");
+    CHECK(problems[0].record == "/groups/1（现场评审一组）");
+    CHECK(problems[0].field == "members");
+    CHECK(problems[0].expected == "至多 2 位评委的数组（现场评审每个评审组 1-2 人（第十一条））");
+    p.review.stages[1].max_reviewers = 3;
+    CHECK(review_problems([](ReviewFolder&) {}, p).empty());
+}

@@ -362,6 +362,12 @@ TEST_CASE("BX-第十一条（六） on the 经营异常名录 or the 严重违�
     a.incidents = {incident(Date(2025, 2, 10), "列入严重违法失信名单", "一般")};
     const CheckResult f = rejected_by(a, "bx-11-lists", "第十一条（六）", "贵单位于2025年2月10日被列入严重违法失信名单");
     CHECK(contains(f.reason, "“未列入经营异常名录、严重违法失信名单”"));
+    // Both lists, both entries: every counted record is listed, the latest first, without a severity.
+    a.incidents.push_back(incident(Date(2024, 5, 20), "列入经营异常名录", "一般"));
+    CHECK(rejected_by(a, "bx-11-lists", "第十一条（六）", "").reason ==
+          "贵单位于2025年2月10日被列入严重违法失信名单，于2024年5月20日被列入经营异常名录，"
+          "属申报截止日2026年6月30日前3年内发生的事项，"
+          "不符合《本溪市市长质量奖管理办法》第十一条（六）关于“未列入经营异常名录、严重违法失信名单”的规定。");
 }
 
 TEST_CASE("BX-第十一条（六） an administrative penalty in the last 3 years excludes") {
@@ -446,7 +452,7 @@ TEST_CASE("BX-第三十条 false application material found in the last 5 years 
     a.incidents = {incident(Date(2021, 6, 30), "隐瞒情况或提供虚假申报材料", "一般")};  // window inclusive_start
     rejected_by(a, "bx-30-false-material", "第三十条", "贵单位于2021年6月30日被认定申报时隐瞒有关情况或者提供虚假材料");
     a.incidents = {incident(Date(2022, 9, 5), "隐瞒情况或提供虚假申报材料", "一般")};
-    const CheckResult f = rejected_by(a, "bx-30-false-material", "第三十条", "至申报截止日2026年6月30日未满5年");
+    const CheckResult f = rejected_by(a, "bx-30-false-material", "第三十条", "属申报截止日2026年6月30日前5年内发生的事项");
     CHECK(contains(f.reason, "“申报组织隐瞒有关情况或者提供虚假材料进行申报的，5年内不予受理其申报”"));
 }
 

@@ -4,6 +4,9 @@
 
 #include <fstream>
 #include <functional>
+#include <map>
+#include <set>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -348,6 +351,56 @@ TEST_CASE("Pack loader: counted incident kinds and severities must be the pack's
     });
     CHECK(contains(m, "/checks/7/params/counted/0/kind"));
     CHECK(contains(m, "/checks/7/params/counted/1/min_severity"));
+}
+
+TEST_CASE("Pack loader: an incident phrase with a date of its own, an unknown placeholder or an unknown key is refused, naming the pack and the field") {
+    auto m = broken([](json& j) {
+        auto& counted = j["checks"][check_index(j, "wd-11-incidents")]["params"]["counted"];
+        counted[0]["phrase"] = "{date}发生{severity}{kind}";
+        counted[1]["phrase"] = "于当日发生{kind}";
+        counted[2]["phrase"] = json::array();
+        counted[3]["wording"] = "发生{kind}";
+    });
+    CHECK(contains(m, "/checks/7/params/counted/0/phrase: 检查 wd-11-incidents（no_incident_within）：短语 \"{date}发生{severity}{kind}\" "
+                      "使用了未知占位符 {date}；可用：{severity}（等级）、{kind}（类型）"));
+    CHECK(contains(m, "/checks/7/params/counted/1/phrase"));
+    CHECK(contains(m, "不应以“于”开头"));
+    CHECK(contains(m, "/checks/7/params/counted/2/phrase"));
+    CHECK(contains(m, "/checks/7/params/counted/3/wording"));
+    CHECK(contains(m, "未知字段 wording（可用：kind、min_severity、phrase）"));
+}
+
+TEST_CASE("Packs: every counted incident kind of every pack reads as a sentence, with a severity only where it means something") {
+    // The kinds whose letters state a severity (发生较大质量事故); every other counted kind has a phrase of its own.
+    const std::set<std::string> with_severity = {"质量事故", "安全事故", "环境污染事故", "公共卫生事故", "食品安全事故",
+                                                 "质量投诉", "失信行为", "环境事故", "环保事故", "生产安全事故", "投诉",
+                                                 "违法违规行为"};
+    for (const char* file : {"weidu.json", "zhongmou.json", "tongzhou.json", "lucheng.json", "benxi.json"}) {
+        const award::Policy p = award::load_policy_pack(source(std::string("templates/policies/") + file));
+        for (const auto& spec : p.checks) {
+            if (spec.kind != "no_incident_within") continue;
+            for (const auto& counted : spec.params["counted"]) {
+                const std::string kind = counted["kind"];
+                const std::string severity = counted["min_severity"];
+                INFO(file << " " << spec.id << " " << kind);
+                award::Applicant a;
+                a.name = "某公司";
+                a.incidents = {{Date(2025, 3, 1), kind, severity, ""}};
+                std::vector<award::Decision> none;
+                award::CheckContext ctx{p, Date(2026, 6, 30), 2026, none};
+                award::CheckSpec only = spec;
+                only.fail_text = "{incidents}";
+                const std::string phrase = award::run_check(only, a, ctx).reason;
+                CHECK(phrase.rfind("于2025年3月1日", 0) == 0);
+                if (with_severity.count(kind)) {
+                    CHECK(phrase == "于2025年3月1日发生" + severity + kind);
+                } else {
+                    CHECK_FALSE(counted.value("phrase", "").empty());
+                    CHECK_FALSE(contains(phrase, severity));
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("Pack loader: the severity scale must name exactly the pack's severities") {
@@ -838,6 +891,47 @@ TEST_CASE("Pack loader: an incomplete review names each missing part") {
     }
     auto empty = broken([](json& j) { j["review"]["stages"] = json::array(); });
     CHECK(contains(line_of(empty, "/review/stages"), "至少应有一个评审阶段"));
+}
+
+TEST_CASE("Pack loader: the regulation's names for its bodies and lists are required, and must fit inside a sentence") {
+    // Left out, 魏都区's 评委会 and 拟奖名单 would be printed in another district's notices.
+    auto m = broken([](json& j) {
+        j.erase("acceptance_review");
+        for (const char* k : {"committee", "experts", "deliberation", "proposed_list"}) j["review"].erase(k);
+    });
+    for (const char* ptr : {"/acceptance_review", "/review/committee", "/review/experts", "/review/deliberation",
+                            "/review/proposed_list"}) {
+        INFO(ptr);
+        CHECK(contains(line_of(m, ptr), "缺少字段"));
+    }
+    auto punct = broken([](json& j) {
+        j["review"]["deliberation"] = "评委会审议。";
+        j["review"]["proposed_list"] = "拟奖/名单";
+        j["review"]["stages"][1]["advancement"]["by"] = "专家评审组（第十八条）提出";
+    });
+    CHECK(contains(line_of(punct, "/review/deliberation"), "不含空格、标点和括号"));
+    CHECK(contains(line_of(punct, "/review/proposed_list"), "不能含 / 或 \\"));
+    CHECK(contains(line_of(punct, "/review/stages/1/advancement/by"), "不含空格、标点和括号"));
+}
+
+TEST_CASE("Pack catalog: each pack names its bodies and its list as its regulation does") {
+    auto catalog = award::load_policy_catalog(source("templates/policies"));
+    struct Names { const char* review; const char* committee; const char* list; };
+    const std::map<std::string, Names> expected = {
+        {"weidu", {"初审", "评委会", "拟奖名单"}},                // 第十四条, 第五条, 第二十条
+        {"zhongmou", {"资格审查", "评委会", "候选名单"}},         // 第十七条（四）, 第七条, 第十七条（八）
+        {"tongzhou", {"资格审查", "区质委会", "拟获奖组织名单"}},  // 第十五条, 第六条, 第二十条
+        {"lucheng", {"资格审查", "区评委会", "初步入选名单"}},    // 第十四条（一）, 第六条, 第十四条（五）
+        {"benxi", {"受理审查", "市领导小组", "拟获奖组织名单"}},   // 第十六条, 第六条, 第二十一条
+    };
+    for (const auto& [id, n] : expected) {
+        INFO(id);
+        REQUIRE(catalog.count(id) == 1);
+        const auto& p = catalog.at(id);
+        CHECK(p.acceptance_review == n.review);
+        CHECK(p.review.committee == n.committee);
+        CHECK(p.review.proposed_list == n.list);
+    }
 }
 
 TEST_CASE("Pack loader: an unknown aggregation method, sheet, publicity unit or conferral kind is refused with the choices") {

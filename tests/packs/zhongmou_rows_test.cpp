@@ -292,7 +292,17 @@ TEST_CASE("ZM-第十四条(四) failed spot check, export quality claim or prove
         require_rejected_for(a, {"第十四条（四）"});
         CHECK(check("zm-14-accidents", a).passed);  // not an accident of (三)
         CHECK(contains(check("zm-14-spot-check", a).reason, "属于《中牟县县长质量奖管理办法》第十四条（四）所列"));
+        CHECK_FALSE(contains(check("zm-14-spot-check", a).reason, "一般"));  // these kinds have no severity
     }
+    auto a = good();
+    a.incidents = {incident(Date(2024, 11, 6), "监督抽查不合格", "一般", "1批次酿造酱油氨基酸态氮项目不合格"),
+                   incident(Date(2025, 2, 3), "出口产品质量索赔"), incident(Date(2025, 4, 1), "严重服务质量问题")};
+    CHECK(check("zm-14-spot-check", a).reason ==
+          "贵单位于2025年4月1日被证实存在严重服务质量问题，于2025年2月3日出口产品因质量问题被国外索赔、退货或通报调查，"
+          "于2024年11月6日在监督抽查中产品被判定不合格（1批次酿造酱油氨基酸态氮项目不合格），"
+          "属申报截止日2026年6月30日前3年内发生的事项，属于《中牟县县长质量奖管理办法》第十四条（四）所列"
+          "“国家、省、市级监督抽查产品不合格，出口产品发生因质量问题导致国外索赔、退货、通报调查，存在严重服务质量问题被证实的”"
+          "情形，不得申报县长质量奖。");
 }
 
 TEST_CASE("ZM-第十四条(五) business loss in the last 3 years excludes") {
@@ -329,7 +339,8 @@ TEST_CASE("ZM-第十四条(六) on the joint-punishment list for serious dishone
     a.incidents = {incident(Date(2025, 3, 21), "列入失信联合惩戒对象名单", "重大")};
     require_rejected_for(a, {"第十四条（六）"});
     CHECK(check("zm-14-dishonesty", a).reason ==
-          "贵单位于2025年3月21日被列入失信联合惩戒对象名单，属于《中牟县县长质量奖管理办法》第十四条（六）所列"
+          "贵单位于2025年3月21日被列入失信联合惩戒对象名单，属申报截止日2026年6月30日前3年内发生的事项，"
+          "属于《中牟县县长质量奖管理办法》第十四条（六）所列"
           "“出现严重失信行为且被相关组织列入失信联合惩戒对象名单”情形，不得申报县长质量奖。");
 }
 
@@ -338,7 +349,8 @@ TEST_CASE("ZM-第十四条(七) fraud in an award application excludes") {
     a.incidents = {incident(Date(2024, 4, 18), "申报弄虚作假", "重大")};
     require_rejected_for(a, {"第十四条（七）"});
     CHECK(check("zm-14-fraud", a).reason ==
-          "贵单位于2024年4月18日被查实在县长质量奖申报中弄虚作假，属于《中牟县县长质量奖管理办法》第十四条（七）所列"
+          "贵单位于2024年4月18日被查实在县长质量奖申报中弄虚作假，属申报截止日2026年6月30日前3年内发生的事项，"
+          "属于《中牟县县长质量奖管理办法》第十四条（七）所列"
           "“参加县长质量奖评定活动存在弄虚作假等违规行为”情形，不得申报县长质量奖。");
 }
 
@@ -347,8 +359,15 @@ TEST_CASE("ZM-第十四条(八) wage arrears to migrant workers exclude") {
     a.incidents = {incident(Date(2025, 1, 20), "拖欠农民工工资")};
     require_rejected_for(a, {"第十四条（八）"});
     CHECK(check("zm-14-wages", a).reason ==
-          "贵单位于2025年1月20日被查实有拖欠农民工工资行为，属于《中牟县县长质量奖管理办法》第十四条（八）所列"
-          "“有拖欠农民工工资行为的”情形，不得申报县长质量奖。");
+          "贵单位于2025年1月20日被查实有拖欠农民工工资行为，属申报截止日2026年6月30日前3年内发生的事项，"
+          "属于《中牟县县长质量奖管理办法》第十四条（八）所列“有拖欠农民工工资行为的”情形，不得申报县长质量奖。");
+    // Every counted record is listed, the latest first, not only the latest.
+    a.incidents = {incident(Date(2024, 2, 5), "拖欠农民工工资", "一般", "物流园项目"),
+                   incident(Date(2025, 1, 20), "拖欠农民工工资", "一般", "安置房项目")};
+    CHECK(check("zm-14-wages", a).reason ==
+          "贵单位于2025年1月20日被查实有拖欠农民工工资行为（安置房项目），于2024年2月5日被查实有拖欠农民工工资行为（物流园项目），"
+          "属申报截止日2026年6月30日前3年内发生的事项，"
+          "属于《中牟县县长质量奖管理办法》第十四条（八）所列“有拖欠农民工工资行为的”情形，不得申报县长质量奖。");
     // 3 years before the deadline to the day: outside.
     a.incidents = {incident(Date(2023, 6, 30), "拖欠农民工工资")};
     CHECK(check("zm-14-wages", a).passed);
@@ -359,8 +378,9 @@ TEST_CASE("ZM-第十四条(九) another serious violation dealt with excludes") 
     a.incidents = {incident(Date(2024, 9, 10), "其他严重违法违规", "较大", "虚开增值税专用发票")};
     require_rejected_for(a, {"第十四条（九）"});
     const auto r = check("zm-14-other", a);
-    CHECK(contains(r.reason, "虚开增值税专用发票"));
-    CHECK(contains(r.reason, "第十四条（九）所列“发生其他严重违法、违规、违纪行为被处理的”情形"));
+    CHECK(r.reason ==
+          "贵单位于2024年9月10日因严重违法、违规、违纪行为被处理（虚开增值税专用发票），属申报截止日2026年6月30日前3年内发生的事项，"
+          "属于《中牟县县长质量奖管理办法》第十四条（九）所列“发生其他严重违法、违规、违纪行为被处理的”情形，不得申报县长质量奖。");
 }
 
 TEST_CASE("ZM-第十四条 each kind of record fails only its own item") {

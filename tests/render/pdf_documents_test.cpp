@@ -264,6 +264,7 @@ TEST_CASE("a letter cites the article for the decision only when it requires no 
     tz.acceptance_publicity.reset();
     tz.rejection_article = "第十五条";
     tz.rejection_reasons_required = false;
+    tz.acceptance_review = "资格审查";
     AcceptanceOutcome without = o;
     without.publicity.reset();
     const fs::path tz_letter = dir.path() / "tz.pdf";

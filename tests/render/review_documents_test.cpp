@@ -59,6 +59,7 @@ Policy review_policy() {
                                 {"4.7", "结果", 400, true, {{"4.7.2", "产品和服务结果", 400}}}};
     p.review.stages = {stage("material", "材料评审", "第十八条"), stage("onsite", "现场评审", "第十九条")};
     p.review.stages[1].advancement_article = "第十八条";
+    p.review.stages[1].advancement_by = "专家评审组提出";
     p.review.rounding_decimals = 1;
     p.review.rounding_article = "第五条";
     p.review.weights = {{"onsite", 100}};
@@ -484,7 +485,7 @@ TEST_CASE("Review documents: 现场评审名单 names who enters 现场评审 in
     INFO(raw);
     CHECK(text.find("关于2026年度魏都区区长质量奖现场评审名单的通知") != std::string::npos);
     CHECK(text.find("魏质奖秘〔2026〕5号") != std::string::npos);
-    CHECK(text.find("评委会确定5家进入现场评审（第十八条）") != std::string::npos);
+    CHECK(text.find("专家评审组提出5家进入现场评审（第十八条）") != std::string::npos);
     CHECK(text.find("排名不分先后") != std::string::npos);
     CHECK(text.find("2026年11月10日") != std::string::npos);
     // 安阳 an, 开封 kai, 洛阳 luo, 许昌 xu, 郑州 zheng: not the order of the scores.
@@ -512,12 +513,14 @@ TEST_CASE("Review documents: 拟奖名单公示 lists the proposed winners by aw
     const ReviewOutcome o = rc.decide();
     REQUIRE(o.publicity);
     TempDir dir;
-    const fs::path file = dir.path() / kProposedWinnersFile;
+    const fs::path file = dir.path() / proposed_winners_file(rc.policy);
     write_proposed_winners_pdf(env(), rc.c, rc.policy, o, file);
     const std::string raw = pdftotext(file);
     const std::string text = squeeze(raw);
     INFO(raw);
+    CHECK(file.filename() == "拟奖名单公示.pdf");
     CHECK(text.find("关于2026年度魏都区区长质量奖拟奖名单的公示") != std::string::npos);
+    CHECK(text.find("经评委会审议（第二十条），确定了2026年度魏都区区长质量奖拟奖名单") != std::string::npos);
     CHECK(text.find("魏质奖秘〔2026〕8号") != std::string::npos);
     // 5 working days from Wednesday 2 December: 2, 3, 4, 7, 8.
     CHECK(text.find("公示期为2026年12月2日至2026年12月8日（5个工作日）") != std::string::npos);

@@ -157,3 +157,96 @@ TEST_CASE("WD-第十一条 an incident severity outside the scale is a programmi
     wd::Runner w;
     CHECK_THROWS_AS(w.run("wd-11-incidents", with({{Date(2025, 1, 1), "质量事故", "很大", ""}})), std::invalid_argument);
 }
+
+// ---- phrase: how a counted record reads after “于{日期}”
+
+namespace {
+
+// Penalties (no sense of severity: a phrase of their own) and quality accidents (the
+// default 发生{severity}{kind}) in one check, in the packs' style.
+award::CheckSpec penalties_and_accidents() {
+    using nlohmann::json;
+    return wd::check("t-penalties", "no_incident_within", "第十二条（四）", "近三年存在行政处罚记录及较大质量事故",
+                     {{"years", 3},
+                      {"window", "exclusive_start"},
+                      {"severity_levels", json::array({"一般", "较大", "重大", "特别重大"})},
+                      {"counted", json::array({{{"kind", "行政处罚"}, {"min_severity", "一般"}, {"phrase", "受到行政处罚"}},
+                                               {{"kind", "质量事故"}, {"min_severity", "较大"}}})}},
+                     "贵单位{findings}，");
+}
+
+award::CheckResult run_spec(const award::CheckSpec& spec, const award::Applicant& a) {
+    wd::Runner w;
+    std::vector<award::Decision> none;
+    award::CheckContext ctx{w.pol, wd::kDeadline, wd::kCycle, none};
+    return award::run_check(spec, a, ctx);
+}
+
+}  // namespace
+
+TEST_CASE("no_incident_within: a kind with its own phrase is written without a severity") {
+    auto r = run_spec(penalties_and_accidents(), with({{Date(2025, 6, 12), "行政处罚", "一般", "罚款8万元"}}));
+    CHECK_FALSE(r.passed);
+    CHECK(r.reason ==
+          "贵单位于2025年6月12日受到行政处罚（罚款8万元），属申报截止日2026年9月18日前3年内发生的事项，"
+          "不符合《魏都区区长质量奖管理办法》第十二条（四）关于“近三年存在行政处罚记录及较大质量事故”的规定。");
+}
+
+TEST_CASE("no_incident_within: a kind without a phrase keeps its severity: 发生较大质量事故") {
+    auto r = run_spec(penalties_and_accidents(), with({{Date(2024, 3, 1), "质量事故", "较大", ""}}));
+    CHECK_FALSE(r.passed);
+    CHECK(r.reason ==
+          "贵单位于2024年3月1日发生较大质量事故，属申报截止日2026年9月18日前3年内发生的事项，"
+          "不符合《魏都区区长质量奖管理办法》第十二条（四）关于“近三年存在行政处罚记录及较大质量事故”的规定。");
+}
+
+TEST_CASE("no_incident_within: every counted record is listed in {findings} and {incidents}, most recent first") {
+    auto spec = penalties_and_accidents();
+    const auto a = with({{Date(2023, 12, 1), "行政处罚", "一般", ""},
+                         {Date(2025, 6, 12), "行政处罚", "一般", "罚款8万元"},
+                         {Date(2024, 3, 1), "质量事故", "较大", "批量返工"},
+                         {Date(2024, 5, 1), "质量事故", "一般", "不计"},
+                         {Date(2026, 9, 20), "行政处罚", "一般", "警告"}});
+    auto r = run_spec(spec, a);
+    CHECK_FALSE(r.passed);
+    CHECK(r.reason ==
+          "贵单位于2026年9月20日受到行政处罚（警告），系申报截止日2026年9月18日后发生的事项；"
+          "于2025年6月12日受到行政处罚（罚款8万元），于2024年3月1日发生较大质量事故（批量返工），于2023年12月1日受到行政处罚，"
+          "属申报截止日2026年9月18日前3年内发生的事项，"
+          "不符合《魏都区区长质量奖管理办法》第十二条（四）关于“近三年存在行政处罚记录及较大质量事故”的规定。");
+    spec.fail_text = "[{incidents}][{incident_date}]";
+    CHECK(run_spec(spec, a).reason ==
+          "[于2026年9月20日受到行政处罚（警告），于2025年6月12日受到行政处罚（罚款8万元），"
+          "于2024年3月1日发生较大质量事故（批量返工），于2023年12月1日受到行政处罚][2026年9月20日]");
+}
+
+TEST_CASE("no_incident_within: a phrase may place {severity} and {kind} itself") {
+    auto spec = penalties_and_accidents();
+    spec.params["counted"][1]["phrase"] = "发生{kind}（{severity}）";
+    spec.fail_text = "[{incidents}]";
+    CHECK(run_spec(spec, with({{Date(2024, 3, 1), "质量事故", "重大", ""}})).reason == "[于2024年3月1日发生质量事故（重大）]");
+}
+
+TEST_CASE("no_incident_within params: a phrase must be text with only {severity} and {kind}, and no date of its own") {
+    auto params = penalties_and_accidents().params;
+    CHECK(award::check_param_issues("no_incident_within", params).empty());
+    auto issue_for = [&](const nlohmann::json& phrase) {
+        auto p = params;
+        p["counted"][0]["phrase"] = phrase;
+        auto issues = award::check_param_issues("no_incident_within", p);
+        REQUIRE(issues.size() == 1);
+        CHECK(issues[0].pointer == "/counted/0/phrase");
+        return issues[0].message;
+    };
+    CHECK(contains(issue_for("{date}受到行政处罚"), "未知占位符 {date}；可用：{severity}（等级）、{kind}（类型）"));
+    CHECK(contains(issue_for("于{severity}受到行政处罚"), "不应以“于”开头"));
+    CHECK(contains(issue_for("受到{kind行政处罚"), "有误"));
+    CHECK(contains(issue_for(""), "应为非空字符串"));
+    CHECK(contains(issue_for(3), "应为非空字符串"));
+    auto p = params;
+    p["counted"][0]["wording"] = "受到行政处罚";
+    auto issues = award::check_param_issues("no_incident_within", p);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].pointer == "/counted/0/wording");
+    CHECK(contains(issues[0].message, "可用：kind、min_severity、phrase"));
+}

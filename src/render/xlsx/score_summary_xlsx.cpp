@@ -228,6 +228,8 @@ void write_ranking_sheet(Workbook& wb, const std::string& title, const Case& c, 
                 money += g.prize_yuan;
             }
         std::vector<std::string> notes;
+        for (const auto& p : outcome.passed_over)  // 本溪市第十二条: ranked high enough, not given the award
+            if (p.applicant_index == r.applicant_index) notes.push_back("未授予" + p.award + "：" + p.reason);
         for (const auto& g : outcome.removed)
             if (g.applicant_index == r.applicant_index) notes.push_back("公示期间异议成立，取消" + g.award + "获奖资格");
         for (const auto& g : outcome.winners)
@@ -263,9 +265,9 @@ void write_ranking_sheet(Workbook& wb, const std::string& title, const Case& c, 
             for (const auto& code : t.resolved_by->chosen)
                 for (const auto& a : c.applicants)
                     if (a.credit_code == code) chosen.push_back(a.name);
-            line += "评委会决定" + join(chosen) + "（" + t.resolved_by->basis + "，" + t.resolved_by->date.chinese() + "）。";
+            line += policy.review.committee + "决定" + join(chosen) + "（" + t.resolved_by->basis + "，" + t.resolved_by->date.chinese() + "）。";
         } else {
-            line += "尚待评委会决定（decisions.json tie_resolution）。";
+            line += "尚待" + policy.review.committee + "决定（decisions.json tie_resolution）。";
         }
         sheet.note_row(line);
     }
