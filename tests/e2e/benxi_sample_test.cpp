@@ -18,21 +18,6 @@ namespace {
 
 const std::string kCase = "benxi-2026";
 
-fs::path bx_dir() { return sample_dir().parent_path() / kCase; }
-
-const CaseRun& bx_run() {
-    static const CaseRun r(kCase);
-    return r;
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::string joined(const std::vector<std::string>& rows) {
-    std::string s;
-    for (const auto& r : rows) s += r + "\n";
-    return s;
-}
-
 const std::vector<std::string> kAccepted = {
     "本溪龙泰制药股份有限公司",   "本溪钢联特殊钢制品有限公司", "桓仁浑江冰葡萄酒业有限公司", "本溪华晟矿山机械有限公司",
     "本溪山城建设工程有限公司",   "本溪辽东中药饮片有限公司",   "本溪鑫达耐火材料有限公司",   "本溪宏达燃气有限公司",
@@ -58,7 +43,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kRejected = 
 }  // namespace
 
 TEST_CASE("BX sample: 11 accepted, the 受理名单 publicised 2026-07-13 to 07-17 (5 working days, 第十六条)") {
-    const auto& r = bx_run();
+    const auto& r = sample_run(kCase);
     INFO(r.ran.out + r.ran.err);
     REQUIRE(r.ran.status == 0);
     CHECK(has(r.ran.out, "申报 24 家，受理 11 家，不予受理 13 家"));
@@ -74,7 +59,7 @@ TEST_CASE("BX sample: 11 accepted, the 受理名单 publicised 2026-07-13 to 07-
 }
 
 TEST_CASE("BX sample: every rejected applicant gets one letter citing 第十六条 and the article it fails") {
-    const auto& r = bx_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const auto letters = files_under(r.folder / "不予受理通知书");
     CHECK(letters.size() == kRejected.size());
@@ -95,7 +80,7 @@ TEST_CASE("BX sample: every rejected applicant gets one letter citing 第十六�
 }
 
 TEST_CASE("BX sample: 10 enter 现场评审 (第十八条) — 云创 does not and gets the 评审反馈意见书 with the reviewers' words") {
-    const auto& r = bx_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const std::string list = squeeze(pdf_text(r.folder / "现场评审名单.pdf"));
     CHECK(has(list, "本质强办〔2026〕9号"));
@@ -111,7 +96,7 @@ TEST_CASE("BX sample: 10 enter 现场评审 (第十八条) — 云创 does not a
     CHECK(has(letter, "拥有工业视觉检测算法等软件著作权12项"));
     CHECK(has(letter, "战略目标缺少可测量的分解指标和实施计划"));
     // No reviewer is named in a public document.
-    for (const auto& rv : read_json(bx_dir() / "reviewers.json")["reviewers"]) {
+    for (const auto& rv : read_json(case_dir(kCase) / "reviewers.json")["reviewers"]) {
         const std::string reviewer = rv["name"].get<std::string>();
         CHECK_FALSE(has(letter, reviewer));
         CHECK_FALSE(has(list, reviewer));
@@ -119,7 +104,7 @@ TEST_CASE("BX sample: 10 enter 现场评审 (第十八条) — 云创 does not a
 }
 
 TEST_CASE("BX sample: totals are 资料 30% + 现场 70% (第二十条) — the 拟奖名单 is publicised 9-30 to 10-12 past 国庆 (第二十一条)") {
-    const auto& r = bx_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     CHECK(has(r.ran.out, "1. 本溪龙泰制药股份有限公司  851.7 分"));
     CHECK(has(r.ran.out, "2. 本溪钢联特殊钢制品有限公司  840.9 分"));
@@ -150,7 +135,7 @@ TEST_CASE("BX sample: totals are 资料 30% + 现场 70% (第二十条) — the 
 }
 
 TEST_CASE("BX sample: 2 first-time 市长质量奖 (one paid the 10万元 差额, 第二十五条), the re-winner unpaid (第十二条), five 提名奖") {
-    const auto& r = bx_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const auto winners = xlsx_rows(r.folder / "获奖名单.xlsx");
     INFO(joined(winners));
@@ -174,7 +159,7 @@ TEST_CASE("BX sample: 2 first-time 市长质量奖 (one paid the 10万元 差额
 }
 
 TEST_CASE("BX sample: certificates numbered BX2026Z001… and BX2026T001… by the 本溪市人民政府 (第二十四条)") {
-    const auto& r = bx_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const std::vector<std::pair<std::string, std::string>> expected = {
         {"BX2026Z001", "本溪龙泰制药股份有限公司"},   {"BX2026Z002", "桓仁浑江冰葡萄酒业有限公司"},
@@ -195,7 +180,7 @@ TEST_CASE("BX sample: certificates numbered BX2026Z001… and BX2026T001… by t
 }
 
 TEST_CASE("BX sample: explain quotes 第三十二条 for 天力热电 and 第二十五条 for the nominee who won 市长质量奖") {
-    Ran rejected = run_award({"explain", bx_dir().string(), "本溪天力热电有限公司"});
+    Ran rejected = explain(kCase, "本溪天力热电有限公司");
     INFO(rejected.out + rejected.err);
     REQUIRE(rejected.status == 0);
     CHECK(has(rejected.out, "【未通过】第三十二条（bx-32-next-cycle-ban）"));
@@ -205,7 +190,7 @@ TEST_CASE("BX sample: explain quotes 第三十二条 for 天力热电 and 第二
     CHECK(has(rejected.out, "原因“事故”不计"));
     CHECK(has(rejected.out, "结论：不予受理，未满足第三十二条"));
 
-    Ran winner = run_award({"explain", bx_dir().string(), "桓仁浑江冰葡萄酒业有限公司"});
+    Ran winner = explain(kCase, "桓仁浑江冰葡萄酒业有限公司");
     INFO(winner.out + winner.err);
     REQUIRE(winner.status == 0);
     CHECK(has(winner.out, "资料评审 30% × 815.0 + 现场评审 70% × 831.5 = 826.55"));
@@ -216,14 +201,14 @@ TEST_CASE("BX sample: explain quotes 第三十二条 for 天力热电 and 第二
 }
 
 TEST_CASE("BX sample: explain shows the 2024 提名奖 holder ranked 5th passed over for 提名奖 (第十二条)") {
-    Ran r = run_award({"explain", bx_dir().string(), "本溪山城建设工程有限公司"});
+    Ran r = explain(kCase, "本溪山城建设工程有限公司");
     INFO(r.out + r.err);
     REQUIRE(r.status == 0);
     CHECK(has(r.out, "综合排名：第 5 位（共 10 家）"));
     CHECK(has(r.out, "不授予：已获市长质量奖提名奖，不再重复授予市长质量奖提名奖（第十二条）"));
     CHECK(has(r.out, "→ 未获奖。"));
     // And the 2020 winner re-applying: outside the quota, no money.
-    Ran again = run_award({"explain", bx_dir().string(), "本溪钢联特殊钢制品有限公司"});
+    Ran again = explain(kCase, "本溪钢联特殊钢制品有限公司");
     REQUIRE(again.status == 0);
     CHECK(has(again.out, "【通过】第十二条（bx-12-cooldown）"));
     CHECK(has(again.out, "2020-11-27 获得该奖项，可再次申报之日 2025-11-27 ≤ 2026-06-30"));

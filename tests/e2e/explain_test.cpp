@@ -3,8 +3,6 @@
 // articles, the scores in the case's sheets, and the committee's decisions.
 #include <catch2/catch.hpp>
 
-#include <map>
-#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -13,24 +11,6 @@
 using namespace e2e;
 
 namespace {
-
-fs::path case_dir(const std::string& id) { return sample_dir().parent_path() / id; }
-
-// One `award run` per sample (CaseRun in support.hpp), shared by the tests that compare.
-const CaseRun& sample_run(const std::string& id) {
-    static std::map<std::string, std::unique_ptr<CaseRun>> runs;
-    auto& r = runs[id];
-    if (!r) r = std::make_unique<CaseRun>(id);
-    return *r;
-}
-
-Ran explain(const std::string& id, const std::string& applicant = "") {
-    std::vector<std::string> args{"explain", case_dir(id).string()};
-    if (!applicant.empty()) args.push_back(applicant);
-    return run_award(args);
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The lines of `text` that start (after indentation) with `label`, the label cut off.
 std::vector<std::string> labelled(const std::string& text, const std::string& label) {

@@ -21,27 +21,6 @@ namespace {
 const std::string kCase = "lucheng-2026";
 const std::string kRegulation = "《鹿城区政府质量奖评审管理办法》";
 
-fs::path lc_dir() { return sample_dir().parent_path() / kCase; }
-
-const CaseRun& lc_run() {
-    static const CaseRun r(kCase);
-    return r;
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::string joined(const std::vector<std::string>& rows) {
-    std::string s;
-    for (const auto& r : rows) s += r + "\n";
-    return s;
-}
-
-fs::path copy_lc(const fs::path& into) {
-    const fs::path dest = into / kCase;
-    fs::copy(lc_dir(), dest, fs::copy_options::recursive);
-    return dest;
-}
-
 const std::vector<std::string> kAccepted = {
     "浙江鹿瓯鞋业股份有限公司", "浙江江城建设集团有限公司", "温州明眸光学眼镜有限公司", "温州瓯信包装印刷有限公司",
     "温州鹿城康和护理院",       "温州鹿港供应链管理有限公司", "温州瓯越服饰有限公司",   "温州鹿城数智科技有限公司",
@@ -70,7 +49,7 @@ const std::map<std::string, Refusal> kRejected = {
 }  // namespace
 
 TEST_CASE("LC sample: award check is clean and counts 21 applicants, 10 accepted, 11 not") {
-    Ran r = run_award({"check", lc_dir().string()});
+    Ran r = run_award({"check", case_dir(kCase).string()});
     INFO(r.out + r.err);
     REQUIRE(r.status == 0);
     CHECK(has(r.out, "申报 21 家，受理 10 家，不予受理 11 家"));
@@ -78,7 +57,7 @@ TEST_CASE("LC sample: award check is clean and counts 21 applicants, 10 accepted
 }
 
 TEST_CASE("LC-第十四条(一) sample: the 受理名单 is a notice without a publicity period") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     INFO(r.ran.out + r.ran.err);
     REQUIRE(r.ran.status == 0);
     CHECK_FALSE(fs::exists(r.folder / "受理名单公示.pdf"));
@@ -93,10 +72,8 @@ TEST_CASE("LC-第十四条(一) sample: the 受理名单 is a notice without a p
 
 TEST_CASE("LC-第十四条 sample: a publicity_start for the 受理名单 is refused, the regulation has no such publicity") {
     TempDir tmp;
-    const fs::path dir = copy_lc(tmp.path());
-    auto c = read_json(dir / "case.json");
-    c["acceptance"]["publicity_start"] = "2026-07-13";
-    write_file(dir / "case.json", c.dump(2));
+    const fs::path dir = copy_sample_with(tmp.path(), kCase, "case.json",
+                                          [](auto& c) { c["acceptance"]["publicity_start"] = "2026-07-13"; });
     const fs::path out = tmp.path() / "out";
     Ran r = run_award({"run", dir.string(), "--out", out.string()});
     INFO(r.out + r.err);
@@ -107,7 +84,7 @@ TEST_CASE("LC-第十四条 sample: a publicity_start for the 受理名单 is ref
 }
 
 TEST_CASE("LC-第十一条 LC-第十七条 LC-第十四条(二) sample: each letter gives its articles and facts, nobody else gets one") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     std::vector<fs::path> expected;
     for (const auto& [name, refusal] : kRejected) expected.push_back(name + ".pdf");
@@ -132,7 +109,7 @@ TEST_CASE("LC-第十一条 LC-第十七条 LC-第十四条(二) sample: each let
 }
 
 TEST_CASE("LC-第十四条(二) sample: 9 of 10 reach 600 points and enter 现场评审, the 10th gets a 评审反馈意见书") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const std::string list = squeeze(pdf_text(r.folder / "现场评审名单.pdf"));
     CHECK(has(list, "鹿质评办〔2026〕8号"));
@@ -154,7 +131,7 @@ TEST_CASE("LC-第十四条(二) sample: 9 of 10 reach 600 points and enter 现�
 }
 
 TEST_CASE("LC-第十四条(五) sample: the 初选公示 runs 7 calendar days, 5 for 区政府质量奖 and 3 for 质量管理创新奖") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     // 鹿城区 publishes its 初步入选名单 (第十四条（五）初选公示), decided by the 区评委会's
     // secret ballot (第十四条（四）).
@@ -179,7 +156,7 @@ TEST_CASE("LC-第十四条(五) sample: the 初选公示 runs 7 calendar days, 5
 }
 
 TEST_CASE("LC-第三条 LC-第十四条(六) sample: 4 区政府质量奖 after the ballot and the objection, 3 创新奖, vacancies kept") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const auto winners = xlsx_rows(r.folder / "获奖名单.xlsx");
     INFO(joined(winners));
@@ -199,7 +176,7 @@ TEST_CASE("LC-第三条 LC-第十四条(六) sample: 4 区政府质量奖 after 
 }
 
 TEST_CASE("LC-第十五条 sample: no prize money is paid, the awards are certificates and plaques") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     // Whatever money sheet the program writes for a pack without money, it pays nobody anything.
     const fs::path sheet = r.folder / "奖金发放表.xlsx";
@@ -216,7 +193,7 @@ TEST_CASE("LC-第十五条 sample: no prize money is paid, the awards are certif
 }
 
 TEST_CASE("LC-第二条 LC-第十五条 sample: certificates LC2026Q001–Q004 and C001–C003 with the awards' full names") {
-    const auto& r = lc_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     struct Cert {
         std::string number, holder, award;
@@ -244,7 +221,7 @@ TEST_CASE("LC-第二条 LC-第十五条 sample: certificates LC2026Q001–Q004 a
 }
 
 TEST_CASE("LC sample: award explain quotes the article for a rejected and for a winning applicant") {
-    Ran rejected = run_award({"explain", lc_dir().string(), "温州鹿城华通机电有限公司"});
+    Ran rejected = explain(kCase, "温州鹿城华通机电有限公司");
     INFO(rejected.out + rejected.err);
     REQUIRE(rejected.status == 0);
     CHECK(has(rejected.out, "【未通过】第十七条（lc-17-revocation-ban）"));
@@ -252,7 +229,7 @@ TEST_CASE("LC sample: award explain quotes the article for a rejected and for a 
     CHECK(has(rejected.out, "结论：不予受理，未满足第十七条"));
     CHECK(has(rejected.out, "依据第十四条（二）"));
 
-    Ran winner = run_award({"explain", lc_dir().string(), "浙江江城建设集团有限公司"});
+    Ran winner = explain(kCase, "浙江江城建设集团有限公司");
     INFO(winner.out + winner.err);
     REQUIRE(winner.status == 0);
     // Revoked in 2023 for an accident (not fraud): 第十七条 does not bar it; the accident is before 近3年.
@@ -264,7 +241,7 @@ TEST_CASE("LC sample: award explain quotes the article for a rejected and for a 
     CHECK(has(winner.out, "→ 获区政府质量奖。"));
     CHECK(has(winner.out, "该奖项不设奖金（第十五条）"));
 
-    Ran boundary = run_award({"explain", lc_dir().string(), "浙江鹿瓯鞋业股份有限公司"});
+    Ran boundary = explain(kCase, "浙江鹿瓯鞋业股份有限公司");
     REQUIRE(boundary.status == 0);
     // 第十一条（五）: a failed spot check exactly 3 years before the deadline is outside 近3年.
     CHECK(has(boundary.out, "不计：2023-06-30 监督抽查安全或主要性能指标不合格 一般（在窗口之前）"));
@@ -274,7 +251,7 @@ TEST_CASE("LC-第二十一条 sample: a cycle dated before 2023-09-01 is refused
     TempDir tmp;
     const fs::path dir = tmp.path() / "lucheng-2023";
     fs::create_directories(dir);
-    auto applicants = read_json(lc_dir() / "applicants.json");
+    auto applicants = read_json(case_dir(kCase) / "applicants.json");
     nlohmann::json one = applicants["applicants"][0];
     one["self_evaluations"] = nlohmann::json::array();
     one["incidents"] = nlohmann::json::array();
@@ -283,7 +260,7 @@ TEST_CASE("LC-第二十一条 sample: a cycle dated before 2023-09-01 is refused
     nlohmann::json file;
     file["applicants"] = list;
     write_file(dir / "applicants.json", file.dump(2));
-    nlohmann::json c = read_json(lc_dir() / "case.json");
+    nlohmann::json c = read_json(case_dir(kCase) / "case.json");
     c.erase("review");
     c.erase("commendation");
     c["year"] = 2023;

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -51,12 +53,36 @@ Ran run_award(const std::vector<std::string>& args) {
     return run(cmd);
 }
 
-fs::path sample_dir() { return fs::path(AWARD_SOURCE_DIR) / "samples" / "weidu-2026"; }
+fs::path sample_dir() { return case_dir("weidu-2026"); }
 
-fs::path copy_sample(const fs::path& into) {
-    const fs::path dest = into / "weidu-2026";
-    fs::copy(sample_dir(), dest, fs::copy_options::recursive);
+fs::path case_dir(const std::string& case_id) { return fs::path(AWARD_SOURCE_DIR) / "samples" / case_id; }
+
+fs::path copy_sample(const fs::path& into, const std::string& case_id) {
+    const fs::path dest = into / case_id;
+    fs::copy(case_dir(case_id), dest, fs::copy_options::recursive);
     return dest;
+}
+
+fs::path copy_sample_with(const fs::path& into, const std::string& case_id, const std::string& file,
+                          const std::function<void(nlohmann::json&)>& edit) {
+    const fs::path dir = copy_sample(into, case_id);
+    nlohmann::json j = read_json(dir / file);
+    edit(j);
+    write_file(dir / file, j.dump(2));
+    return dir;
+}
+
+const CaseRun& sample_run(const std::string& case_id) {
+    static std::map<std::string, std::unique_ptr<CaseRun>> runs;
+    auto& r = runs[case_id];
+    if (!r) r = std::make_unique<CaseRun>(case_id);
+    return *r;
+}
+
+Ran explain(const std::string& case_id, const std::string& applicant) {
+    std::vector<std::string> args{"explain", case_dir(case_id).string()};
+    if (!applicant.empty()) args.push_back(applicant);
+    return run_award(args);
 }
 
 std::vector<fs::path> files_under(const fs::path& dir) {
@@ -113,6 +139,14 @@ std::vector<std::string> xlsx_rows(const fs::path& file, const std::string& shee
     }
     return rows;
 }
+
+std::string joined(const std::vector<std::string>& rows) {
+    std::string s;
+    for (const auto& r : rows) s += r + "\n";
+    return s;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 bool has_row_with(const std::vector<std::string>& rows, const std::vector<std::string>& parts) {
     for (const auto& row : rows) {

@@ -18,28 +18,6 @@ namespace {
 
 const std::string kCase = "zhongmou-2026";
 
-fs::path zm_dir() { return sample_dir().parent_path() / kCase; }
-
-const CaseRun& zm_run() {
-    static const CaseRun r(kCase);
-    return r;
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::string joined(const std::vector<std::string>& rows) {
-    std::string s;
-    for (const auto& r : rows) s += r + "\n";
-    return s;
-}
-
-// A copy of the sample to edit, in `into`.
-fs::path copy_zm(const fs::path& into) {
-    const fs::path dest = into / kCase;
-    fs::copy(zm_dir(), dest, fs::copy_options::recursive);
-    return dest;
-}
-
 const std::vector<std::string> kAccepted = {
     "郑州宏润汽车零部件有限公司", "郑州睿牟智能传感科技有限公司", "郑州牟丰食品有限公司", "郑州雁鸣湖生态农业发展有限公司",
     "河南牟康医疗器械有限公司",   "郑州鸿宇新型建材有限公司",     "郑州广惠包装材料有限公司", "郑州牟源物流有限公司"};
@@ -64,7 +42,7 @@ const std::map<std::string, std::vector<std::string>> kRejected = {
 }  // namespace
 
 TEST_CASE("ZM sample: award check is clean and counts 21 applicants, 8 accepted, 13 not") {
-    Ran r = run_award({"check", zm_dir().string()});
+    Ran r = run_award({"check", case_dir(kCase).string()});
     INFO(r.out + r.err);
     REQUIRE(r.status == 0);
     CHECK(has(r.out, "申报 21 家，受理 8 家，不予受理 13 家"));
@@ -72,7 +50,7 @@ TEST_CASE("ZM sample: award check is clean and counts 21 applicants, 8 accepted,
 }
 
 TEST_CASE("ZM-第十七条(四) sample: the 受理名单 is a notice without a publicity period") {
-    const auto& r = zm_run();
+    const auto& r = sample_run(kCase);
     INFO(r.ran.out + r.ran.err);
     REQUIRE(r.ran.status == 0);
     CHECK_FALSE(fs::exists(r.folder / "受理名单公示.pdf"));
@@ -86,7 +64,7 @@ TEST_CASE("ZM-第十七条(四) sample: the 受理名单 is a notice without a p
 }
 
 TEST_CASE("ZM-第十三条 ZM-第十四条 ZM-第二十五条 ZM-第二十八条 sample: each letter gives its articles, nobody else gets one") {
-    const auto& r = zm_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     std::vector<fs::path> expected;
     for (const auto& [name, articles] : kRejected) expected.push_back(name + ".pdf");
@@ -116,7 +94,7 @@ TEST_CASE("ZM-第十三条 ZM-第十四条 ZM-第二十五条 ZM-第二十八条
 }
 
 TEST_CASE("ZM-第十七条(六) sample: 7 of 8 enter 现场评审, the last gets a 评审反馈意见书") {
-    const auto& r = zm_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const std::string list = squeeze(pdf_text(r.folder / "现场评审名单.pdf"));
     CHECK(has(list, "牟质奖秘〔2026〕4号"));
@@ -136,7 +114,7 @@ TEST_CASE("ZM-第十七条(六) sample: 7 of 8 enter 现场评审, the last gets
 }
 
 TEST_CASE("ZM-第十七条(八) sample: the candidates publicised 5 working days across 国庆, re-winner marked") {
-    const auto& r = zm_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     // 中牟县 publicises a 候选名单 (第十七条（八）), proposed by the 评委会's 综合评审会议 (（七）).
     const std::string notice = squeeze(pdf_text(r.folder / "候选名单公示.pdf"));
@@ -157,7 +135,7 @@ TEST_CASE("ZM-第十七条(八) sample: the candidates publicised 5 working days
 }
 
 TEST_CASE("ZM-第四条 sample: 4 first-time winners at 30万元, the re-winner without money, the objection's place not refilled") {
-    const auto& r = zm_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const auto winners = xlsx_rows(r.folder / "获奖名单.xlsx");
     INFO(joined(winners));
@@ -178,7 +156,7 @@ TEST_CASE("ZM-第四条 sample: 4 first-time winners at 30万元, the re-winner 
 }
 
 TEST_CASE("ZM-第三十条 sample: certificates ZM2026Z001–Z005 from 中牟县人民政府, none for the struck-out candidate") {
-    const auto& r = zm_run();
+    const auto& r = sample_run(kCase);
     REQUIRE(r.ran.status == 0);
     const std::vector<std::pair<std::string, std::string>> numbered = {
         {"ZM2026Z001", "郑州宏润汽车零部件有限公司"}, {"ZM2026Z002", "郑州睿牟智能传感科技有限公司"},
@@ -198,7 +176,7 @@ TEST_CASE("ZM-第三十条 sample: certificates ZM2026Z001–Z005 from 中牟县
 }
 
 TEST_CASE("ZM sample: award explain quotes the article for a rejected and for a winning applicant") {
-    Ran rejected = run_award({"explain", zm_dir().string(), "郑州万滩机械制造有限公司"});
+    Ran rejected = explain(kCase, "郑州万滩机械制造有限公司");
     INFO(rejected.out + rejected.err);
     REQUIRE(rejected.status == 0);
     CHECK(has(rejected.out, "【未通过】第十四条（五）（zm-14-loss）"));
@@ -206,7 +184,7 @@ TEST_CASE("ZM sample: award explain quotes the article for a rejected and for a 
     CHECK(has(rejected.out, "结论：不予受理，未满足第十四条（五）"));
     CHECK(has(rejected.out, "依据第十七条（四）"));
 
-    Ran winner = run_award({"explain", zm_dir().string(), "郑州鸿宇新型建材有限公司"});
+    Ran winner = explain(kCase, "郑州鸿宇新型建材有限公司");
     INFO(winner.out + winner.err);
     REQUIRE(winner.status == 0);
     // Won 2023-06-30: the 3-year validity ends the day before the deadline.
@@ -215,17 +193,15 @@ TEST_CASE("ZM sample: award explain quotes the article for a rejected and for a 
     CHECK(has(winner.out, "不授予奖金，不占当年名额（第二十八条）"));
     CHECK(has(winner.out, "→ 获县长质量奖（再次获奖，不占名额）"));
 
-    Ran boundary = run_award({"explain", zm_dir().string(), "郑州牟丰食品有限公司"});
+    Ran boundary = explain(kCase, "郑州牟丰食品有限公司");
     REQUIRE(boundary.status == 0);
     CHECK(has(boundary.out, "不计：2023-06-30 安全事故 一般（在窗口之前）"));  // 第十四条（三）, 3 years to the day
 }
 
 TEST_CASE("ZM-第十一条 sample: a 评审组 of 2 experts is refused, citing 第十一条") {
     TempDir tmp;
-    const fs::path dir = copy_zm(tmp.path());
-    auto reviewers = read_json(dir / "reviewers.json");
-    reviewers["groups"][0]["members"] = {"E01", "E02"};
-    write_file(dir / "reviewers.json", reviewers.dump(2));
+    const fs::path dir = copy_sample_with(tmp.path(), kCase, "reviewers.json",
+                                          [](auto& r) { r["groups"][0]["members"] = {"E01", "E02"}; });
     Ran r = run_award({"check", dir.string()});
     INFO(r.out + r.err);
     CHECK(r.status == 2);
@@ -234,10 +210,8 @@ TEST_CASE("ZM-第十一条 sample: a 评审组 of 2 experts is refused, citing �
 
 TEST_CASE("ZM sample: a publicity_start for the 受理名单 is refused, the regulation has no such publicity") {
     TempDir tmp;
-    const fs::path dir = copy_zm(tmp.path());
-    auto c = read_json(dir / "case.json");
-    c["acceptance"]["publicity_start"] = "2026-07-13";
-    write_file(dir / "case.json", c.dump(2));
+    const fs::path dir = copy_sample_with(tmp.path(), kCase, "case.json",
+                                          [](auto& c) { c["acceptance"]["publicity_start"] = "2026-07-13"; });
     Ran r = run_award({"check", dir.string()});
     INFO(r.out + r.err);
     CHECK(r.status == 2);

@@ -11,11 +11,12 @@
 #include <utility>
 #include <vector>
 
-#include "packs/holiday_calendar_file.hpp"
 #include "packs/policy_pack.hpp"
 #include "rules/calendar.hpp"
 #include "rules/eligibility.hpp"
 #include "rules/review.hpp"
+#include "pack_rows.hpp"
+#include "review_cycle_fixture.hpp"
 #include "temp_dir.hpp"
 
 using namespace award;
@@ -28,11 +29,6 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 const Policy& benxi() {
     static const Policy p = load_policy_pack(source("templates/policies/benxi.json"));
     return p;
-}
-
-const HolidayCalendar& calendar() {
-    static const HolidayCalendar c = load_holiday_calendar(source("templates/holidays.json"));
-    return c;
 }
 
 const Date kDeadline(2026, 6, 30);  // 2026 届申报截止日 (samples/benxi-2026)
@@ -54,15 +50,7 @@ Applicant eligible() {
     return a;
 }
 
-EligibilityResult judge(const Applicant& a) {
-    Case c;
-    c.id = "benxi-2026";
-    c.policy = "benxi";
-    c.year = 2026;
-    c.application_deadline = kDeadline;
-    c.applicants = {a};
-    return check_eligibility(benxi(), c, 0);
-}
+EligibilityResult judge(const Applicant& a) { return packs_test::eligibility(benxi(), kDeadline, a); }
 
 std::vector<CheckResult> failures(const EligibilityResult& r) {
     std::vector<CheckResult> out;
@@ -109,86 +97,23 @@ PriorAward revoked(std::string award, Date awarded, Date revoked_on, std::string
 // ---- a review cycle on the real pack: every reviewer gives one percentage to every item,
 // so a reviewer's total is 10 × that percentage (the pack's items add up to 1000).
 
-struct Cycle {
-    Policy policy = benxi();
-    Case c;
-    AcceptanceOutcome acceptance;
-
-    Cycle() {
-        c.id = "benxi-2026";
-        c.policy = "benxi";
-        c.year = 2026;
-        c.application_deadline = kDeadline;
-        c.acceptance.notice_date = Date(2026, 7, 10);
+struct Cycle : packs_test::ReviewCycle {
+    Cycle() : ReviewCycle(benxi(), kDeadline, Date(2026, 7, 10), packs_test::sheet_items(benxi())) {
         group("资料评审组", "material", {"M1", "M2", "M3"});
         group("现场评审组", "onsite", {"S1", "S2", "S3"});
-    }
-    std::size_t items() const {
-        std::size_t n = 0;
-        for (const auto& cat : policy.score_sheet.categories) n += cat.items.size();
-        return n;
-    }
-    void group(const std::string& name, const std::string& stage, const std::vector<std::string>& members) {
-        for (const auto& id : members) {
-            Reviewer r;
-            r.id = id;
-            r.name = "评委" + id;
-            c.panel.reviewers.push_back(r);
-        }
-        ReviewGroup g;
-        g.name = name;
-        g.stage = stage;
-        g.leader = members.front();
-        g.members = members;
-        c.panel.groups.push_back(g);
-    }
-    ScoreSheet& sheet(const std::string& reviewer, const std::string& stage) {
-        for (auto& s : c.sheets)
-            if (s.reviewer == reviewer && s.stage == stage) return s;
-        ScoreSheet s;
-        s.case_id = c.id;
-        s.reviewer = reviewer;
-        s.stage = stage;
-        s.file = "scores/" + stage + "/" + reviewer + ".json";
-        c.sheets.push_back(s);
-        return c.sheets.back();
-    }
-    void score(const std::string& reviewer, const std::string& stage, const std::string& code, int percent) {
-        ApplicantScores a;
-        a.credit_code = code;
-        a.percents.assign(items(), percent);
-        a.strengths.assign(items(), "");
-        a.improvements.assign(items(), "");
-        a.location = "scores/" + stage + "/" + reviewer + ".json: " + code;
-        sheet(reviewer, stage).applicants.push_back(a);
     }
     // An accepted applicant for 市长质量奖 scored `material` % and `onsite` % by every reviewer.
     std::string applicant(const std::string& name, int material, int onsite, std::vector<PriorAward> prior = {}) {
         Applicant a;
-        a.name = name;
-        a.credit_code = "CC-" + name;
         a.award = "市长质量奖";
         a.prior_awards = std::move(prior);
-        c.applicants.push_back(a);
-        EligibilityResult r;
-        r.applicant_index = c.applicants.size() - 1;
-        r.accepted = true;
-        acceptance.results.push_back(r);
-        for (const auto& g : c.panel.groups)
-            for (const auto& m : g.members) score(m, g.stage, a.credit_code, g.stage == "material" ? material : onsite);
-        return a.credit_code;
+        return add_applicant(a, name, material, onsite);
     }
     ReviewDecision run() {
         c.review.advancement = {StageAdvancement{"onsite", static_cast<int>(c.applicants.size()), {}, {}, "case.json"}};
-        return decide_review(policy, c, acceptance, calendar());
+        return ReviewCycle::run();
     }
-    std::vector<std::string> winners(const std::vector<AwardGrant>& grants) const {
-        std::vector<std::string> out;
-        for (const auto& g : grants)
-            out.push_back(c.applicants[g.applicant_index].name + ":" + g.award + (g.repeat_winner ? "(再次)" : "") + ":" +
-                          std::to_string(g.prize_yuan));
-        return out;
-    }
+    std::vector<std::string> winners(const std::vector<AwardGrant>& gs) const { return grants(gs, true, true); }
 };
 
 const PriorAward nomination_2024{"市长质量奖提名奖", Date(2024, 11, 29), std::nullopt};
@@ -494,7 +419,7 @@ TEST_CASE("BX-第十六条 the acceptance list is publicised 5 working days — 
     CHECK(p.acceptance_publicity->unit == PeriodUnit::WorkingDays);
     CHECK(p.acceptance_publicity->article == "第十六条");
     CHECK(p.rejection_article == "第十六条");
-    const PublicityPeriod period = publicity_period(calendar(), Date(2026, 7, 13), *p.acceptance_publicity);
+    const PublicityPeriod period = publicity_period(packs_test::holidays(), Date(2026, 7, 13), *p.acceptance_publicity);
     CHECK(period.end == Date(2026, 7, 17));
     CHECK(period.article == "第十六条");
 }
@@ -522,7 +447,7 @@ TEST_CASE("BX-第十三条 the review runs 资料评审 (第十八条) then 现�
                                               [&](const ApplicantScores& a) { return a.credit_code == bing; }),
                                s.applicants.end());
     cy.c.review.advancement = {StageAdvancement{"onsite", 2, {}, {}, "case.json"}};
-    auto d = decide_review(cy.policy, cy.c, cy.acceptance, calendar());
+    auto d = decide_review(cy.policy, cy.c, cy.acceptance, packs_test::holidays());
     REQUIRE(d.problems.empty());
     REQUIRE(d.outcome.advancements.size() == 1);
     CHECK(d.outcome.advancements[0].not_advanced == std::vector<std::size_t>{2});
@@ -553,7 +478,7 @@ TEST_CASE("BX-第二十一条 the proposed winners are publicised 5 working days
     CHECK(p.length == 5);
     CHECK(p.unit == PeriodUnit::WorkingDays);
     CHECK(p.article == "第二十一条");
-    const PublicityPeriod period = publicity_period(calendar(), Date(2026, 9, 30), p);
+    const PublicityPeriod period = publicity_period(packs_test::holidays(), Date(2026, 9, 30), p);
     // 9-30, 10-8, 10-9, 10-10 (调休上班), 10-12.
     CHECK(period.end == Date(2026, 10, 12));
 }
@@ -565,13 +490,7 @@ TEST_CASE("BX-第二十三条 a proposed winner removed after an objection is no
     cy.applicant("甲", 90, 90);
     const std::string yi = cy.applicant("乙", 85, 85);
     cy.applicant("丙", 80, 80);
-    Decision objection;
-    objection.kind = "objection_upheld";
-    objection.credit_code = yi;
-    objection.date = Date(2026, 10, 9);
-    objection.basis = "公示期间异议经核实成立";
-    objection.source = "decisions.json: /decisions/0";
-    cy.c.decisions.push_back(objection);
+    cy.decide("objection_upheld", yi, Date(2026, 10, 9), "公示期间异议经核实成立");
     auto d = cy.run();
     REQUIRE(d.problems.empty());
     REQUIRE(d.outcome.complete);
@@ -586,16 +505,10 @@ TEST_CASE("BX-第三十三条 a reviewer with an interest recuses: that score ne
     CHECK(benxi().review.recusal_article == "第三十三条");
     Cycle cy;
     cy.c.panel.groups[0].members = {"M1", "M2", "M3", "M4", "M5"};
-    for (const char* id : {"M4", "M5"}) {
-        Reviewer r;
-        r.id = id;
-        r.name = std::string("评委") + id;
-        cy.c.panel.reviewers.push_back(r);
-    }
+    for (const char* id : {"M4", "M5"}) cy.reviewer(id);
     const std::string code = cy.applicant("甲", 80, 80);
     // M1 declared an interest: its sheet goes; M2–M5 give 60, 70, 80, 95 %.
-    for (auto& r : cy.c.panel.reviewers)
-        if (r.id == "M1") r.conflicts.push_back({code, "近三年为该单位提供过咨询服务"});
+    cy.conflict("M1", code, "近三年为该单位提供过咨询服务");
     cy.c.sheets.erase(std::remove_if(cy.c.sheets.begin(), cy.c.sheets.end(),
                                      [](const ScoreSheet& s) { return s.reviewer == "M1"; }),
                       cy.c.sheets.end());

@@ -13,11 +13,12 @@
 
 #include "model/case.hpp"
 #include "model/policy.hpp"
-#include "packs/holiday_calendar_file.hpp"
 #include "packs/policy_pack.hpp"
 #include "rules/commendation.hpp"
 #include "rules/eligibility.hpp"
 #include "rules/review.hpp"
+#include "pack_rows.hpp"
+#include "review_cycle_fixture.hpp"
 #include "temp_dir.hpp"
 
 using award::Applicant;
@@ -35,11 +36,6 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 const award::Policy& lc() {
     static const award::Policy p = award::load_policy_pack(source("templates/policies/lucheng.json"));
     return p;
-}
-
-const award::HolidayCalendar& calendar() {
-    static const award::HolidayCalendar cal = award::load_holiday_calendar(source("templates/holidays.json"));
-    return cal;
 }
 
 const Date kDeadline{2026, 6, 30};
@@ -64,26 +60,12 @@ Applicant good(const std::string& award = "区政府质量奖") {
     return a;
 }
 
-award::Case one_case(const Applicant& a) {
-    award::Case c;
-    c.id = "lucheng-2026";
-    c.policy = "lucheng";
-    c.year = 2026;
-    c.application_deadline = kDeadline;
-    c.applicants = {a};
-    return c;
-}
+award::Case one_case(const Applicant& a) { return packs_test::cycle_case(lc(), kDeadline, {a}); }
 
-EligibilityResult eligibility(const Applicant& a) { return award::check_eligibility(lc(), one_case(a), 0); }
+EligibilityResult eligibility(const Applicant& a) { return packs_test::eligibility(lc(), kDeadline, a); }
 
 // One check of the real pack, by id.
-CheckResult check(const std::string& id, const Applicant& a) {
-    const award::CheckSpec* spec = lc().find_check(id);
-    REQUIRE(spec != nullptr);
-    static const std::vector<award::Decision> none;
-    award::CheckContext ctx{lc(), kDeadline, 2026, none};
-    return award::run_check(*spec, a, ctx);
-}
+CheckResult check(const std::string& id, const Applicant& a) { return packs_test::run_check(lc(), kDeadline, id, a); }
 
 // Rejected by exactly these failed checks (ids, in pack order), each reason citing its
 // article within 《鹿城区政府质量奖评审管理办法》.
@@ -100,14 +82,7 @@ void require_rejected_by(const Applicant& a, const std::vector<std::string>& che
     CHECK(failed == check_ids);
 }
 
-void require_accepted(const Applicant& a) {
-    const auto r = eligibility(a);
-    std::string why;
-    for (const auto* f : r.failures()) why += f->article + "：" + f->reason + "\n";
-    INFO(why);
-    CHECK(r.accepted);
-    CHECK(r.checks.size() == 11);
-}
+void require_accepted(const Applicant& a) { packs_test::require_accepted(eligibility(a), 11); }
 
 Incident incident(Date d, std::string kind, std::string severity, std::string description = "") {
     return Incident{d, std::move(kind), std::move(severity), std::move(description)};
@@ -397,70 +372,14 @@ namespace {
 
 // A 鹿城区 review on the real pack: the 3 experts of each group score every item of the
 // 23-item sheet at the same percentage p, so a total is 10·p.
-struct Review {
-    award::Case c;
-    award::AcceptanceOutcome acceptance;
-
-    Review() {
-        c.id = "lucheng-2026";
-        c.policy = "lucheng";
-        c.year = 2026;
-        c.application_deadline = kDeadline;
-        c.acceptance.notice_date = Date(2026, 7, 10);
-        for (const char* id : {"E01", "E02", "E03"}) {
-            award::Reviewer r;
-            r.id = id;
-            r.name = std::string("评委") + id;
-            c.panel.reviewers.push_back(r);
-        }
-        for (const char* stage : {"material", "onsite"}) {
-            award::ReviewGroup g;
-            g.name = std::string("评审组（") + stage + "）";
-            g.stage = stage;
-            g.leader = "E01";
-            g.members = {"E01", "E02", "E03"};
-            g.all_applicants = true;
-            c.panel.groups.push_back(g);
-        }
+struct Review : packs_test::ReviewCycle {
+    Review() : ReviewCycle(lc(), kDeadline, Date(2026, 7, 10), 23) {
+        same_group_each_stage({"material", "onsite"}, {"E01", "E02", "E03"});
         min_score(600);
     }
     // material / onsite: every item's percentage at that stage (onsite < 0: not scored on site).
     std::string add(const std::string& name, const std::string& award, int material, int onsite = -1) {
-        Applicant a = good(award);
-        a.name = name;
-        a.credit_code = "CC-" + name;
-        c.applicants.push_back(a);
-        award::EligibilityResult r;
-        r.applicant_index = c.applicants.size() - 1;
-        r.accepted = true;
-        acceptance.results.push_back(r);
-        score("material", a.credit_code, material);
-        if (onsite >= 0) score("onsite", a.credit_code, onsite);
-        return a.credit_code;
-    }
-    void score(const std::string& stage, const std::string& code, int percent) {
-        for (const char* reviewer : {"E01", "E02", "E03"}) {
-            if (c.panel.find(reviewer)->conflicted_with(code)) continue;
-            award::ScoreSheet* sheet = nullptr;
-            for (auto& s : c.sheets)
-                if (s.reviewer == reviewer && s.stage == stage) sheet = &s;
-            if (!sheet) {
-                award::ScoreSheet s;
-                s.case_id = c.id;
-                s.reviewer = reviewer;
-                s.stage = stage;
-                s.file = "scores/" + stage + "-" + reviewer + ".json";
-                c.sheets.push_back(s);
-                sheet = &c.sheets.back();
-            }
-            award::ApplicantScores as;
-            as.credit_code = code;
-            as.percents.assign(23, percent);
-            as.strengths.assign(23, "");
-            as.improvements.assign(23, "");
-            as.location = sheet->file + ": " + code;
-            sheet->applicants.push_back(as);
-        }
+        return add_applicant(good(award), name, material, onsite);
     }
     void min_score(long long points) {
         award::StageAdvancement a;
@@ -470,24 +389,11 @@ struct Review {
     }
     void decide(const std::string& kind, const std::string& code, const std::string& boundary = "",
                 std::vector<std::string> chosen = {}) {
-        award::Decision d;
-        d.kind = kind;
-        d.credit_code = code;
-        d.date = Date(2026, 10, 30);
-        d.basis = "区评委会会议纪要";
+        award::Decision& d = ReviewCycle::decide(kind, code, Date(2026, 10, 30), "区评委会会议纪要");
         d.boundary = boundary;
         d.chosen = std::move(chosen);
-        d.source = "decisions.json: /decisions/" + std::to_string(c.decisions.size());
-        c.decisions.push_back(d);
     }
-    award::ReviewDecision run() const { return award::decide_review(lc(), c, acceptance, calendar()); }
-
-    std::vector<std::string> names(const std::vector<award::AwardGrant>& grants) const {
-        std::vector<std::string> out;
-        for (const auto& g : grants)
-            out.push_back(c.applicants[g.applicant_index].name + ":" + g.award + (g.repeat_winner ? "(再次)" : ""));
-        return out;
-    }
+    std::vector<std::string> names(const std::vector<award::AwardGrant>& gs) const { return grants(gs, true, false); }
 };
 
 const char* const Q = "区政府质量奖";
@@ -653,8 +559,7 @@ TEST_CASE("LC-第十四条(六) a candidate dropped after an objection is not re
 TEST_CASE("LC-第二十条(二) a reviewer with an interest in the applicant recuses: the score never counts") {
     CHECK(lc().review.recusal_article == "第二十条（二）");
     Review rv;
-    for (auto& r : rv.c.panel.reviewers)
-        if (r.id == "E02") r.conflicts.push_back({"CC-甲公司", "配偶在该单位任职"});
+    rv.conflict("E02", "CC-甲公司", "配偶在该单位任职");
     rv.add("甲公司", Q, 80, 80);  // E02 gets no sheet for 甲公司
     const auto d = rv.run();
     REQUIRE(d.problems.empty());

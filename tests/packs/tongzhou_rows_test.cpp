@@ -15,6 +15,7 @@
 #include "packs/policy_pack.hpp"
 #include "rules/calendar.hpp"
 #include "rules/eligibility.hpp"
+#include "pack_rows.hpp"
 #include "temp_dir.hpp"
 
 using award::Applicant;
@@ -32,7 +33,6 @@ const award::Policy& tz() {
 }
 
 const Date kDeadline(2026, 6, 30);  // 申报截止日 of the sample cycle
-const std::vector<award::Decision> kNoDecisions;
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
@@ -57,21 +57,10 @@ Applicant good() {
     return a;
 }
 
-EligibilityResult judge(const Applicant& a) {
-    award::Case c;
-    c.id = "tongzhou-2026";
-    c.policy = "tongzhou";
-    c.year = 2026;
-    c.application_deadline = kDeadline;
-    c.applicants = {a};
-    return award::check_eligibility(tz(), c, 0);
-}
+EligibilityResult judge(const Applicant& a) { return packs_test::eligibility(tz(), kDeadline, a); }
 
 CheckResult run(const std::string& check_id, const Applicant& a) {
-    const award::CheckSpec* spec = tz().find_check(check_id);
-    REQUIRE(spec);
-    award::CheckContext ctx{tz(), kDeadline, 2026, kNoDecisions};
-    return award::run_check(*spec, a, ctx);
+    return packs_test::run_check(tz(), kDeadline, check_id, a);
 }
 
 // The failed checks' ids, in pack order.

@@ -12,10 +12,11 @@
 
 #include "model/case.hpp"
 #include "model/policy.hpp"
-#include "packs/holiday_calendar_file.hpp"
 #include "packs/policy_pack.hpp"
 #include "rules/eligibility.hpp"
 #include "rules/review.hpp"
+#include "pack_rows.hpp"
+#include "review_cycle_fixture.hpp"
 #include "temp_dir.hpp"
 
 using award::Applicant;
@@ -34,11 +35,6 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 const award::Policy& zm() {
     static const award::Policy p = award::load_policy_pack(source("templates/policies/zhongmou.json"));
     return p;
-}
-
-const award::HolidayCalendar& calendar() {
-    static const award::HolidayCalendar cal = award::load_holiday_calendar(source("templates/holidays.json"));
-    return cal;
 }
 
 const Date kDeadline{2026, 6, 30};
@@ -66,26 +62,10 @@ Applicant good() {
     return a;
 }
 
-award::Case one_case(const Applicant& a) {
-    award::Case c;
-    c.id = "zhongmou-2026";
-    c.policy = "zhongmou";
-    c.year = 2026;
-    c.application_deadline = kDeadline;
-    c.applicants = {a};
-    return c;
-}
-
-EligibilityResult eligibility(const Applicant& a) { return award::check_eligibility(zm(), one_case(a), 0); }
+EligibilityResult eligibility(const Applicant& a) { return packs_test::eligibility(zm(), kDeadline, a); }
 
 // One check of the real pack, by id.
-CheckResult check(const std::string& id, const Applicant& a) {
-    const award::CheckSpec* spec = zm().find_check(id);
-    REQUIRE(spec != nullptr);
-    static const std::vector<award::Decision> none;
-    award::CheckContext ctx{zm(), kDeadline, 2026, none};
-    return award::run_check(*spec, a, ctx);
-}
+CheckResult check(const std::string& id, const Applicant& a) { return packs_test::run_check(zm(), kDeadline, id, a); }
 
 // The applicant is rejected by exactly these articles, each failed reason citing its article
 // within 《中牟县县长质量奖管理办法》.
@@ -101,14 +81,7 @@ void require_rejected_for(const Applicant& a, const std::vector<std::string>& ar
     CHECK(failed == articles);
 }
 
-void require_accepted(const Applicant& a) {
-    const auto r = eligibility(a);
-    std::string why;
-    for (const auto* f : r.failures()) why += f->article + "：" + f->reason + "\n";
-    INFO(why);
-    CHECK(r.accepted);
-    CHECK(r.checks.size() == 15);
-}
+void require_accepted(const Applicant& a) { packs_test::require_accepted(eligibility(a), 15); }
 
 Incident incident(Date d, std::string kind, std::string severity = "一般", std::string description = "") {
     return Incident{d, std::move(kind), std::move(severity), std::move(description)};
@@ -435,70 +408,13 @@ namespace {
 
 // A 中牟县 review of first-time and former winners on the real pack: the 3 experts of the
 // 评审组 score every item of the 23-item sheet at the same percentage p, so a total is 10·p.
-struct Review {
-    award::Case c;
-    award::AcceptanceOutcome acceptance;
-
-    Review() {
-        c.id = "zhongmou-2026";
-        c.policy = "zhongmou";
-        c.year = 2026;
-        c.application_deadline = kDeadline;
-        c.acceptance.notice_date = Date(2026, 7, 10);
-        for (const char* id : {"E01", "E02", "E03"}) {
-            award::Reviewer r;
-            r.id = id;
-            r.name = std::string("评委") + id;
-            c.panel.reviewers.push_back(r);
-        }
-        for (const char* stage : {"material", "onsite"}) {
-            award::ReviewGroup g;
-            g.name = std::string("评审组（") + stage + "）";
-            g.stage = stage;
-            g.leader = "E01";
-            g.members = {"E01", "E02", "E03"};
-            g.all_applicants = true;
-            c.panel.groups.push_back(g);
-        }
+struct Review : packs_test::ReviewCycle {
+    Review() : ReviewCycle(zm(), kDeadline, Date(2026, 7, 10), 23) {
+        same_group_each_stage({"material", "onsite"}, {"E01", "E02", "E03"});
     }
     // material / onsite: every item's percentage at that stage (onsite < 0: not scored on site).
     std::string add(const std::string& name, int material, int onsite = -1) {
-        Applicant a = good();
-        a.name = name;
-        a.credit_code = "CC-" + name;
-        c.applicants.push_back(a);
-        award::EligibilityResult r;
-        r.applicant_index = c.applicants.size() - 1;
-        r.accepted = true;
-        acceptance.results.push_back(r);
-        score("material", a.credit_code, material);
-        if (onsite >= 0) score("onsite", a.credit_code, onsite);
-        return a.credit_code;
-    }
-    void score(const std::string& stage, const std::string& code, int percent) {
-        for (const char* reviewer : {"E01", "E02", "E03"}) {
-            const award::Reviewer* rv = c.panel.find(reviewer);
-            if (rv->conflicted_with(code)) continue;
-            award::ScoreSheet* sheet = nullptr;
-            for (auto& s : c.sheets)
-                if (s.reviewer == reviewer && s.stage == stage) sheet = &s;
-            if (!sheet) {
-                award::ScoreSheet s;
-                s.case_id = c.id;
-                s.reviewer = reviewer;
-                s.stage = stage;
-                s.file = "scores/" + stage + "-" + reviewer + ".json";
-                c.sheets.push_back(s);
-                sheet = &c.sheets.back();
-            }
-            award::ApplicantScores as;
-            as.credit_code = code;
-            as.percents.assign(23, percent);
-            as.strengths.assign(23, "");
-            as.improvements.assign(23, "");
-            as.location = sheet->file + ": " + code;
-            sheet->applicants.push_back(as);
-        }
+        return add_applicant(good(), name, material, onsite);
     }
     void advance(int count) {
         award::StageAdvancement a;
@@ -506,24 +422,8 @@ struct Review {
         a.count = count;
         c.review.advancement = {a};
     }
-    void objection(const std::string& code) {
-        award::Decision d;
-        d.kind = "objection_upheld";
-        d.credit_code = code;
-        d.date = Date(2026, 10, 9);
-        d.basis = "公示期间举报经查实";
-        d.source = "decisions.json: /decisions/" + std::to_string(c.decisions.size());
-        c.decisions.push_back(d);
-    }
-    award::ReviewDecision run() const { return award::decide_review(zm(), c, acceptance, calendar()); }
-
-    std::vector<std::string> names(const std::vector<award::AwardGrant>& grants) const {
-        std::vector<std::string> out;
-        for (const auto& g : grants)
-            out.push_back(c.applicants[g.applicant_index].name + (g.repeat_winner ? "(再次)" : "") +
-                          ":" + std::to_string(g.prize_yuan));
-        return out;
-    }
+    void objection(const std::string& code) { decide("objection_upheld", code, Date(2026, 10, 9), "公示期间举报经查实"); }
+    std::vector<std::string> names(const std::vector<award::AwardGrant>& gs) const { return grants(gs, false, true); }
 };
 
 }  // namespace
@@ -628,8 +528,7 @@ TEST_CASE("ZM-第十八条 a reviewer with an interest recuses: the score never 
     CHECK(zm().review.recusal_article == "第十八条");
     Review rv;
     const auto code = "CC-甲公司";
-    for (auto& r : rv.c.panel.reviewers)
-        if (r.id == "E02") r.conflicts.push_back({code, "亲属在该单位任职"});
+    rv.conflict("E02", code, "亲属在该单位任职");
     rv.add("甲公司", 80, 80);  // E02 gets no sheet for 甲公司
     rv.advance(1);
     const auto d = rv.run();
