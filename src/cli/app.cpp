@@ -10,9 +10,12 @@
 #include "cli/explain_command.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/policies_command.hpp"
+#include "cli/registry_command.hpp"
 #include "cli/sheets_command.hpp"
 #include "model/errors.hpp"
 #include "model/text.hpp"
+#include "registry/registry_path.hpp"
+#include "registry/sqlite.hpp"
 #include "render/acceptance_documents.hpp"
 #include "render/certificates.hpp"
 #include "render/documents.hpp"
@@ -178,6 +181,12 @@ int guarded(F&& body) {
     } catch (const CalendarYearMissing& e) {
         std::cerr << "日历不全（未写入任何文件）：" << e.what() << "\n";
         return kExitBadInput;
+    } catch (const RegistryRefused& e) {
+        std::cerr << "登记库不能使用（未作任何改动）：" << e.what() << "\n";
+        return kExitBadInput;
+    } catch (const RegistryError& e) {
+        std::cerr << "登记库出错（本次写入已全部撤销）：" << e.what() << "\n";
+        return kExitInternal;
     } catch (const fs::filesystem_error& e) {
         std::cerr << "写入失败（未留下任何文件）：" << e.path1().string() << "：" << e.code().message() << "\n";
         return kExitInternal;
@@ -227,6 +236,27 @@ int run_cli(int argc, char** argv) {
     auto* policies = app.add_subcommand("policies", "列出可用的政策包：辖区、管理办法、奖项、名额、奖金、评审阶段与公示规则");
     policies->fallthrough();
 
+    auto* registry = app.add_subcommand(
+        "registry", "获奖登记库（一个 SQLite 文件，跨年度记录评选、获奖、证书、撤销、报送义务）：import 导入往年记录，export 导出全部记录");
+    registry->fallthrough();
+    registry->require_subcommand(1);
+    std::string registry_opt;
+    registry->add_option("--registry", registry_opt,
+                         "登记库文件（默认：$AWARD_REGISTRY，否则 $XDG_DATA_HOME/award/registry.sqlite，否则 "
+                         "~/.local/share/award/registry.sqlite）");
+    std::string registry_file;
+    auto* registry_import = registry->add_subcommand(
+        "import", "导入往年记录（JSON，格式见 samples/README.md“获奖登记库”）：整个文件一次导入，有任何问题则列出全部问题、什么也不导入；重复导入同一文件不改变任何记录");
+    registry_import->fallthrough();
+    registry_import->add_option("FILE", registry_file, "要导入的 JSON 文件")->required()->check(CLI::ExistingFile);
+    std::string registry_out;
+    auto* registry_export = registry->add_subcommand("export", "以导入所用的 JSON 格式导出登记库的全部记录（不含历史表）");
+    registry_export->fallthrough();
+    registry_export->add_option("--out", registry_out, "写入此文件（默认：标准输出）");
+    app.footer(
+        "获奖登记库：award registry 使用的 SQLite 文件，默认位置依次为 $AWARD_REGISTRY；$XDG_DATA_HOME/award/registry.sqlite；"
+        "~/.local/share/award/registry.sqlite。用 --registry PATH 指定其他文件。");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -239,6 +269,13 @@ int run_cli(int argc, char** argv) {
         return guarded([&] {
             std::cout << describe_policies(load_policy_catalog(data_dir / "templates" / "policies"));
             return kExitDone;
+        });
+    }
+    if (registry->parsed()) {
+        return guarded([&] {
+            const fs::path path = registry_opt.empty() ? default_registry_path() : fs::path(registry_opt);
+            if (registry_import->parsed()) return run_registry_import(path, registry_file, data_dir);
+            return run_registry_export(path, registry_out);
         });
     }
     if (check->parsed()) {

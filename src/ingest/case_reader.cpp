@@ -222,22 +222,6 @@ void read_incidents(const json& list, const std::string& base, const std::string
     }
 }
 
-// 撤销原因: the contract's list and any reason a ban_after_revocation check of the pack
-// counts (so the words in the file are the words the check compares with).
-std::vector<std::string> revocation_reasons(const CaseFacts& facts) {
-    std::vector<std::string> reasons = known_revocation_reasons();
-    if (!facts.policy) return reasons;
-    for (const auto& check : facts.policy->checks) {
-        if (check.kind != "ban_after_revocation" || !check.params.is_object()) continue;
-        auto listed = check.params.find("reasons");
-        if (listed == check.params.end() || !listed->is_array()) continue;
-        for (const auto& r : *listed)
-            if (r.is_string() && std::find(reasons.begin(), reasons.end(), r.get<std::string>()) == reasons.end())
-                reasons.push_back(r.get<std::string>());
-    }
-    return reasons;
-}
-
 // The pack's ban_after_revocation checks that count only revocations for some reasons
 // and could count one of `revoked_award`: those of the award applied for (all the pack's
 // when that award is unknown, itself reported), with scope same_award only for that award.
@@ -360,7 +344,7 @@ void read_prior_awards(const json& list, const std::string& base, const std::str
             f.problem("revoked_on", revoked->iso(), not_after_notice_text(*facts.notice));
         // 撤销原因 belongs to a revocation: a reason on an award not revoked is a slip
         // (a date left out, or the reason put on the wrong line).
-        if (auto reason = f.one_of("revocation_reason", Need::optional, revocation_reasons(facts))) {
+        if (auto reason = f.one_of("revocation_reason", Need::optional, revocation_reasons(facts.policy))) {
             if (!f.find("revoked_on"))
                 f.problem("revocation_reason", *reason,
                           "只在奖项被撤销时填写：同时写出撤销日期 revoked_on；未被撤销的奖项不写撤销原因");
@@ -371,7 +355,7 @@ void read_prior_awards(const json& list, const std::string& base, const std::str
             // without one: a wrong acceptance. So the reason is then required.
             const auto bans = reason_filtered_bans(*facts.policy, a.award, prior.award);
             if (!bans.empty())
-                f.problem("revocation_reason", "", reason_required_text(*facts.policy, bans, revocation_reasons(facts)));
+                f.problem("revocation_reason", "", reason_required_text(*facts.policy, bans, revocation_reasons(facts.policy)));
         }
         f.report_unknown_fields();
         prior.awarded_on = awarded.value_or(Date{});

@@ -1,5 +1,9 @@
 #include "ingest/known_values.hpp"
 
+#include <algorithm>
+
+#include "model/policy.hpp"
+
 namespace award {
 
 const std::vector<std::string>& known_incident_kinds() {
@@ -30,6 +34,20 @@ const std::vector<std::string>& known_decision_kinds() {
         "objection_upheld",  // 拟奖名单公示期间异议成立
     };
     return kinds;
+}
+
+std::vector<std::string> revocation_reasons(const Policy* pack) {
+    std::vector<std::string> reasons = known_revocation_reasons();
+    if (!pack) return reasons;
+    for (const auto& check : pack->checks) {
+        if (check.kind != "ban_after_revocation" || !check.params.is_object()) continue;
+        auto listed = check.params.find("reasons");
+        if (listed == check.params.end() || !listed->is_array()) continue;
+        for (const auto& r : *listed)
+            if (r.is_string() && std::find(reasons.begin(), reasons.end(), r.get<std::string>()) == reasons.end())
+                reasons.push_back(r.get<std::string>());
+    }
+    return reasons;
 }
 
 }  // namespace award

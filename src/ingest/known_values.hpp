@@ -8,6 +8,8 @@
 
 namespace award {
 
+struct Policy;
+
 // 事故、投诉、失信的种类 (魏都区 第十一条), when the pack lists none.
 const std::vector<std::string>& known_incident_kinds();
 
@@ -20,6 +22,10 @@ const std::vector<std::string>& known_self_evaluation_results();
 // 撤销原因 of a revoked prior award (applicants.json prior_awards[].revocation_reason),
 // besides any reason a pack's ban_after_revocation check lists in its "reasons".
 const std::vector<std::string>& known_revocation_reasons();
+
+// The reasons accepted under a pack: the known ones and any a ban_after_revocation check
+// of the pack counts (so the words recorded are the words the check compares with).
+std::vector<std::string> revocation_reasons(const Policy* pack);
 
 // decisions.json kinds: decisions made by people that the rules take into account.
 const std::vector<std::string>& known_decision_kinds();

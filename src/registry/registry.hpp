@@ -1,0 +1,193 @@
+// The award registry (获奖登记库): one SQLite file that remembers across years what the
+// rules and the certificates need — cycles run, applications and their outcome, awards
+// granted, certificates issued, revocations, obligations and reports received, later
+// higher awards. Plain typed functions; no SQL outside src/registry.
+//
+// Every record_* function is an upsert by the record's natural key: a record equal to
+// the stored one changes nothing (Change::Unchanged), a different one replaces it and
+// the old row is kept in the history table (Change::Changed). Nothing is ever deleted
+// by these functions. Optional text given as "" is stored as NULL.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/case.hpp"
+#include "model/date.hpp"
+#include "packs/policy_pack.hpp"
+#include "registry/sqlite.hpp"
+
+namespace award {
+
+enum class Change { Added, Changed, Unchanged };
+
+struct Recorded {
+    long long id = 0;  // the row's id
+    Change change = Change::Unchanged;
+};
+
+// 评选周期: key (pack, year).
+struct CycleRecord {
+    std::string pack;  // policy pack id, e.g. "weidu"
+    int year = 0;
+    std::string case_id;        // the case folder's name ("" for history from paper)
+    std::optional<Date> run_on;  // when the program recorded it
+    std::string content_hash;    // SHA-256 (64 lowercase hex) of the case as run, or ""
+};
+
+// Outcomes of an application (applications.outcome).
+inline const std::vector<std::string>& application_outcomes() {
+    static const std::vector<std::string> v = {"rejected", "accepted", "not_awarded", "removed", "awarded"};
+    return v;
+}
+
+// 申报: key (pack, year, credit_code).
+struct ApplicationRecord {
+    std::string pack;
+    int year = 0;
+    std::string credit_code;
+    std::string name;
+    std::string award;    // applied for
+    std::string outcome;  // one of application_outcomes()
+    std::string reasons;  // "" when none
+    std::string articles;
+};
+
+// 获奖: key (pack, year, credit_code, award).
+struct AwardRecord {
+    long long id = 0;  // filled by lookups; ignored by record_award
+    std::string pack;
+    int year = 0;
+    std::string credit_code;
+    std::string name;
+    std::string award;
+    Date awarded_on;
+    bool repeat = false;  // 再次获奖
+    long long prize_yuan = 0;
+};
+
+// 证书: number unique in the registry, never reused; one per award.
+struct CertificateRecord {
+    std::string number;
+    long long award_id = 0;
+    std::optional<Date> issued_on;
+    std::string content_hash;  // "" when not known
+    // From the award (lookups only).
+    std::string pack, credit_code, name, award;
+    int year = 0;
+};
+
+// 撤销: one per award.
+struct RevocationRecord {
+    Date revoked_on;
+    std::string article;
+    std::string reason;  // e.g. "弄虚作假"; "" when not recorded
+    std::optional<int> ban_years;
+};
+
+// 获奖后的义务: key (award, obligation).
+struct ObligationRecord {
+    long long id = 0;  // filled by lookups
+    std::string obligation;  // the pack's Obligation::id, e.g. "yearly-report"
+    std::string article;
+    int first_year = 0;
+    int years = 0;        // 0: not limited
+    std::string due;      // "MM-DD" each year, or ""
+};
+
+// 报告: key (obligation, year).
+struct ReportRecord {
+    int year = 0;
+    Date received_on;
+    std::string content_hash;
+};
+
+// 更高级别的奖项 (本溪市 第二十五条): key (pack, credit_code, award, awarded_on).
+struct HigherAwardRecord {
+    std::string pack;  // the jurisdiction that pays the bonus
+    std::string credit_code;
+    std::string name;
+    std::string award;  // e.g. "中国质量奖"
+    Date awarded_on;
+    std::optional<long long> bonus_yuan;
+    std::string article;
+};
+
+// What an import did.
+struct ImportSummary {
+    int added = 0, changed = 0, unchanged = 0;
+    std::vector<std::string> changed_records;  // "/cycles/0/awards/1（某某有限公司）", for the user
+};
+
+class Registry {
+public:
+    using Open = sqlite::Database::Open;
+    // Opens the registry at `file`, creating it (and its folder) when missing and mode
+    // allows, then checks and migrates it (registry/schema.hpp). Throws RegistryRefused
+    // for a file that is not a usable registry, RegistryError for any other failure.
+    explicit Registry(const std::filesystem::path& file, Open mode = Open::CreateIfMissing);
+
+    const std::filesystem::path& path() const { return db_.path(); }
+    int schema_version();
+
+    // One transaction around several record_* calls: all or nothing.
+    sqlite::Transaction transaction() { return sqlite::Transaction(db_); }
+
+    Recorded record_cycle(const CycleRecord& c);
+    std::optional<CycleRecord> find_cycle(const std::string& pack, int year);
+    // The cycle (pack, year) must be recorded first; RegistryError otherwise.
+    Recorded record_application(const ApplicationRecord& a);
+    Recorded record_award(const AwardRecord& a);
+    std::optional<AwardRecord> find_award(const std::string& pack, int year, const std::string& credit_code,
+                                          const std::string& award);
+    // Every award of the pack to this holder, by date (revoked ones included).
+    std::vector<AwardRecord> awards_of(const std::string& pack, const std::string& credit_code);
+    // The same as the model's prior awards (with the revocation, when any), as the rules
+    // read them from applicants.json today.
+    std::vector<PriorAward> prior_awards_of(const std::string& pack, const std::string& credit_code);
+
+    Recorded record_revocation(long long award_id, const RevocationRecord& r);
+    std::optional<RevocationRecord> revocation_of(long long award_id);
+
+    // Records the award's certificate. Throws RegistryError when the number is already
+    // another award's, or the award already has a different number (numbers are never
+    // reused nor changed). The same number again: Unchanged (or Changed when a content
+    // hash is added to one recorded without).
+    Recorded issue_certificate(long long award_id, const std::string& number, const std::optional<Date>& issued_on,
+                               const std::string& content_hash = "");
+    std::optional<CertificateRecord> find_certificate(const std::string& number);
+    std::optional<CertificateRecord> certificate_of(long long award_id);
+    // The next number for a pack's pattern (policy.hpp CertificateSpec::number_pattern,
+    // "WD{year}{award_code}{seq:3}"): one above the highest sequence issued with the same
+    // year and award code, from 1. Throws std::invalid_argument without {seq:N}.
+    std::string next_certificate_number(const std::string& pattern, int year, const std::string& award_code);
+
+    Recorded record_obligation(long long award_id, const ObligationRecord& o);
+    std::vector<ObligationRecord> obligations_of(long long award_id);
+    Recorded record_report(long long obligation_id, const ReportRecord& r);
+    std::vector<ReportRecord> reports_of(long long obligation_id);
+
+    Recorded record_higher_award(const HigherAwardRecord& h);
+    std::vector<HigherAwardRecord> higher_awards_of(const std::string& pack, const std::string& credit_code);
+
+    // Rows kept in the history table (changed or deleted records).
+    long long history_size();
+
+    // Seeds the registry from a JSON file (samples/README.md, 获奖登记库): every record
+    // validated against `packs` first, then all of it in one transaction. Any problem →
+    // InputError listing every one (file, JSON path and name, field, value, expected)
+    // and nothing imported. Importing the same file again changes nothing.
+    ImportSummary import_json(const std::filesystem::path& file, const PolicyCatalog& packs);
+    // Everything (but the history) in the import format, in a stable order:
+    // export → import into an empty registry → export gives the same document.
+    nlohmann::ordered_json export_json();
+
+private:
+    long long cycle_id(const std::string& pack, int year, const std::string& purpose);
+    sqlite::Database db_;
+};
+
+}  // namespace award

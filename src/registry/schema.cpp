@@ -1,0 +1,221 @@
+#include "registry/schema.hpp"
+
+#include <utility>
+
+namespace award::registry_schema {
+
+namespace {
+
+// An ISO date (YYYY-MM-DD) in a TEXT column; the program writes only real days.
+std::string date_check(const std::string& column, bool nullable) {
+    const std::string glob = column + " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
+    return "CHECK (" + (nullable ? column + " IS NULL OR " : std::string()) + glob + ")";
+}
+
+// A SHA-256 as 64 lowercase hex digits, or NULL.
+std::string hash_check(const std::string& column) {
+    return "CHECK (" + column + " IS NULL OR (length(" + column + ") = 64 AND " + column +
+           " NOT GLOB '*[^0-9a-f]*'))";
+}
+
+// Every change to a row of `table` keeps the row as it was in `history` (as a JSON
+// object of `columns`), so a record is superseded, never lost.
+std::string history_triggers(const std::string& table, const std::vector<std::string>& columns) {
+    std::string row = "json_object('id', OLD.id";
+    for (const auto& c : columns) row += ", '" + c + "', OLD." + c;
+    row += ")";
+    std::string sql;
+    for (const std::string op : {"update", "delete"}) {
+        sql += "CREATE TRIGGER " + table + "_keep_on_" + op + " AFTER " + (op == "update" ? "UPDATE" : "DELETE") +
+               " ON " + table + " BEGIN\n  INSERT INTO history (table_name, row_id, operation, old_row, superseded_at)\n"
+               "  VALUES ('" + table + "', OLD.id, '" + op + "', " + row +
+               ", strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));\nEND;\n";
+    }
+    return sql;
+}
+
+std::string version_1() {
+    std::string sql = R"(
+-- 评选周期: one cycle of one policy pack (jurisdiction) and year.
+CREATE TABLE cycles (
+  id INTEGER PRIMARY KEY,
+  pack TEXT NOT NULL,                 -- policy pack id, e.g. 'weidu'
+  year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),
+  case_id TEXT,                       -- the case folder's name, when run by the program
+  run_on TEXT )" + date_check("run_on", true) + R"(,
+  content_hash TEXT )" + hash_check("content_hash") + R"(,  -- SHA-256 of the case as run
+  UNIQUE (pack, year)
+) STRICT;
+
+-- 申报: one application of a cycle and what became of it.
+CREATE TABLE applications (
+  id INTEGER PRIMARY KEY,
+  cycle_id INTEGER NOT NULL REFERENCES cycles (id),
+  credit_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  award TEXT NOT NULL,                -- the award applied for
+  outcome TEXT NOT NULL CHECK (outcome IN ('rejected', 'accepted', 'not_awarded', 'removed', 'awarded')),
+  reasons TEXT,                       -- as the letters give them
+  articles TEXT,                      -- e.g. '第九条、第十四条'
+  UNIQUE (cycle_id, credit_code)
+) STRICT;
+
+-- 获奖: one award granted (表彰决定).
+CREATE TABLE awards (
+  id INTEGER PRIMARY KEY,
+  cycle_id INTEGER NOT NULL REFERENCES cycles (id),
+  credit_code TEXT NOT NULL,
+  name TEXT NOT NULL,                 -- the holder's name when awarded
+  award TEXT NOT NULL,                -- the award's name in the pack
+  awarded_on TEXT NOT NULL )" + date_check("awarded_on", false) + R"(,
+  repeat INTEGER NOT NULL CHECK (repeat IN (0, 1)),      -- 再次获奖: outside the quota
+  prize_yuan INTEGER NOT NULL CHECK (prize_yuan >= 0),   -- 奖金, whole 元
+  UNIQUE (cycle_id, credit_code, award)
+) STRICT;
+CREATE INDEX awards_by_holder ON awards (credit_code);
+
+-- 证书: a number is never reused; a certificate is never deleted nor renumbered.
+CREATE TABLE certificates (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  award_id INTEGER NOT NULL UNIQUE REFERENCES awards (id),  -- holder, award, year through the award
+  issued_on TEXT )" + date_check("issued_on", true) + R"(,
+  content_hash TEXT )" + hash_check("content_hash") + R"(
+) STRICT;
+CREATE TRIGGER certificates_never_deleted BEFORE DELETE ON certificates BEGIN
+  SELECT RAISE(ABORT, 'certificates are never deleted: their numbers are never reused');
+END;
+CREATE TRIGGER certificates_never_renumbered BEFORE UPDATE OF number, award_id ON certificates
+WHEN NEW.number IS NOT OLD.number OR NEW.award_id IS NOT OLD.award_id BEGIN
+  SELECT RAISE(ABORT, 'a certificate keeps its number and its award');
+END;
+CREATE TRIGGER certificates_hash_kept BEFORE UPDATE OF content_hash ON certificates
+WHEN OLD.content_hash IS NOT NULL AND NEW.content_hash IS NOT OLD.content_hash BEGIN
+  SELECT RAISE(ABORT, 'a certificate keeps the content hash it was issued with');
+END;
+
+-- 撤销: at most one per award.
+CREATE TABLE revocations (
+  id INTEGER PRIMARY KEY,
+  award_id INTEGER NOT NULL UNIQUE REFERENCES awards (id),
+  revoked_on TEXT NOT NULL )" + date_check("revoked_on", false) + R"(,
+  article TEXT NOT NULL,
+  reason TEXT,                        -- e.g. '弄虚作假'
+  ban_years INTEGER CHECK (ban_years IS NULL OR ban_years >= 0)  -- years barred from applying
+) STRICT;
+
+-- 获奖后的义务 of one award, e.g. a yearly report for 3 years.
+CREATE TABLE obligations (
+  id INTEGER PRIMARY KEY,
+  award_id INTEGER NOT NULL REFERENCES awards (id),
+  obligation TEXT NOT NULL,           -- the pack's obligation id, e.g. 'yearly-report'
+  article TEXT NOT NULL,
+  first_year INTEGER NOT NULL,        -- the first year it is due for
+  years INTEGER NOT NULL CHECK (years >= 0),  -- how many years (0: not limited)
+  due TEXT CHECK (due IS NULL OR due GLOB '[0-1][0-9]-[0-3][0-9]'),  -- MM-DD each year
+  UNIQUE (award_id, obligation)
+) STRICT;
+
+-- 报告: one year's report received for an obligation.
+CREATE TABLE reports_received (
+  id INTEGER PRIMARY KEY,
+  obligation_id INTEGER NOT NULL REFERENCES obligations (id),
+  year INTEGER NOT NULL,
+  received_on TEXT NOT NULL )" + date_check("received_on", false) + R"(,
+  content_hash TEXT )" + hash_check("content_hash") + R"(,
+  UNIQUE (obligation_id, year)
+) STRICT;
+
+-- 更高级别的奖项 a holder won later (本溪市 第二十五条: 中国质量奖, 省长质量奖 → 追加激励资金).
+CREATE TABLE higher_awards (
+  id INTEGER PRIMARY KEY,
+  pack TEXT NOT NULL,                 -- the jurisdiction that pays the bonus
+  credit_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  award TEXT NOT NULL,                -- e.g. '中国质量奖', '辽宁省省长质量奖'
+  awarded_on TEXT NOT NULL )" + date_check("awarded_on", false) + R"(,
+  bonus_yuan INTEGER CHECK (bonus_yuan IS NULL OR bonus_yuan >= 0),
+  article TEXT,
+  UNIQUE (pack, credit_code, award, awarded_on)
+) STRICT;
+
+-- Every row as it was before a change or deletion; never itself changed.
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  table_name TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  operation TEXT NOT NULL CHECK (operation IN ('update', 'delete')),
+  old_row TEXT NOT NULL,              -- JSON object of the old row
+  superseded_at TEXT NOT NULL         -- UTC, e.g. '2027-01-05T08:30:00Z'
+) STRICT;
+CREATE INDEX history_by_row ON history (table_name, row_id);
+CREATE TRIGGER history_never_changed BEFORE UPDATE ON history BEGIN
+  SELECT RAISE(ABORT, 'history is never changed');
+END;
+CREATE TRIGGER history_never_deleted BEFORE DELETE ON history BEGIN
+  SELECT RAISE(ABORT, 'history is never deleted');
+END;
+)";
+    const std::vector<std::pair<std::string, std::vector<std::string>>> tables = {
+        {"cycles", {"pack", "year", "case_id", "run_on", "content_hash"}},
+        {"applications", {"cycle_id", "credit_code", "name", "award", "outcome", "reasons", "articles"}},
+        {"awards", {"cycle_id", "credit_code", "name", "award", "awarded_on", "repeat", "prize_yuan"}},
+        {"certificates", {"number", "award_id", "issued_on", "content_hash"}},
+        {"revocations", {"award_id", "revoked_on", "article", "reason", "ban_years"}},
+        {"obligations", {"award_id", "obligation", "article", "first_year", "years", "due"}},
+        {"reports_received", {"obligation_id", "year", "received_on", "content_hash"}},
+        {"higher_awards", {"pack", "credit_code", "name", "award", "awarded_on", "bonus_yuan", "article"}},
+    };
+    for (const auto& [table, columns] : tables) sql += history_triggers(table, columns);
+    return sql;
+}
+
+std::string where(const sqlite::Database& db) { return "登记库 " + db.path().string(); }
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+        {1, "建立评选、申报、获奖、证书、撤销、义务、报告、更高级别奖项和历史记录表", version_1()},
+    };
+    return list;
+}
+
+int latest_version() { return migrations().back().version; }
+
+void prepare(sqlite::Database& db) {
+    // A file that is not SQLite fails here, with RegistryRefused (sqlite::Database::fail).
+    auto read = [&](long long& app_id, long long& version, long long& objects) {
+        app_id = db.scalar("PRAGMA application_id", "读取文件标识 application_id");
+        version = db.scalar("PRAGMA user_version", "读取结构版本 user_version");
+        objects = db.scalar("SELECT count(*) FROM sqlite_schema", "读取数据库中的表");
+    };
+    auto check = [&](long long app_id, long long version, long long objects) {
+        const bool fresh = app_id == 0 && version == 0 && objects == 0;
+        if (!fresh && app_id != kApplicationId)
+            throw RegistryRefused(where(db) + " 是其他程序的 SQLite 数据库，不是本程序的登记库（文件标识 application_id 为 " +
+                                  std::to_string(app_id) + "，登记库应为 " + std::to_string(kApplicationId) +
+                                  "）；请检查 --registry 或 $AWARD_REGISTRY 所指的文件，不要覆盖它");
+        if (version > latest_version())
+            throw RegistryRefused(where(db) + " 由更新版本的程序建立或升级（结构版本 " + std::to_string(version) +
+                                  "，本程序只认识到版本 " + std::to_string(latest_version()) +
+                                  "）；请改用更新版本的 award，本程序不会改动这个文件");
+        return version < latest_version();
+    };
+    long long app_id = 0, version = 0, objects = 0;
+    read(app_id, version, objects);
+    if (!check(app_id, version, objects)) return;
+    // Read again under the write lock: another program may have migrated it meanwhile.
+    sqlite::Transaction t(db);
+    read(app_id, version, objects);
+    if (!check(app_id, version, objects)) return;
+    for (const auto& m : migrations()) {
+        if (m.version <= version) continue;
+        db.exec(m.sql, "升级登记库结构到版本 " + std::to_string(m.version) + "（" + m.description + "）");
+        db.exec("PRAGMA user_version = " + std::to_string(m.version), "记录结构版本 " + std::to_string(m.version));
+    }
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId), "写入登记库的文件标识");
+    t.commit();
+}
+
+}  // namespace award::registry_schema
