@@ -20,11 +20,10 @@
 #include "temp_dir.hpp"
 
 using namespace award;
+using packs_test::contains;
 using packs_test::source;
 
 namespace {
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 const Policy& benxi() {
     static const Policy p = load_policy_pack(source("templates/policies/benxi.json"));

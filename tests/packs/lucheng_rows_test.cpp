@@ -27,11 +27,10 @@ using award::Date;
 using award::EligibilityResult;
 using award::Incident;
 using award::PriorAward;
+using packs_test::contains;
 using packs_test::source;
 
 namespace {
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 const award::Policy& lc() {
     static const award::Policy p = award::load_policy_pack(source("templates/policies/lucheng.json"));

@@ -14,6 +14,8 @@
 
 namespace packs_test {
 
+inline bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
 // The case <pack id>-<year> of the pack's cycle in the deadline's year.
 inline award::Case cycle_case(const award::Policy& p, award::Date deadline,
                               std::vector<award::Applicant> applicants = {}) {

@@ -22,6 +22,7 @@ using award::Applicant;
 using award::CheckResult;
 using award::Date;
 using award::EligibilityResult;
+using packs_test::contains;
 using packs_test::source;
 using packs_test::TempDir;
 
@@ -33,8 +34,6 @@ const award::Policy& tz() {
 }
 
 const Date kDeadline(2026, 6, 30);  // 申报截止日 of the sample cycle
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 // An applicant that meets every condition the pack checks: a 通州区 manufacturer with a
 // 首席质量官, 蓝色 environmental credit (the lowest that passes), publicised and recommended.

@@ -26,11 +26,10 @@ using award::EligibilityResult;
 using award::Incident;
 using award::PriorAward;
 using award::Recommendation;
+using packs_test::contains;
 using packs_test::source;
 
 namespace {
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 const award::Policy& zm() {
     static const award::Policy p = award::load_policy_pack(source("templates/policies/zhongmou.json"));
