@@ -5,6 +5,12 @@
 BUILD ?= build
 JOBS  ?= 2
 SAMPLES ?= samples/weidu-2026 samples/zhongmou-2026 samples/tongzhou-2026 samples/lucheng-2026 samples/benxi-2026
+# The samples' own award registry and signing key, never the office's real ones: the
+# registry beside the outputs (git-ignored, kept across reruns, which then change
+# nothing), the key outside the repo (award refuses a key inside a git work tree).
+# samples/registry/*.json are earlier cycles from paper, imported first.
+SAMPLE_REGISTRY ?= output/样例登记库.sqlite
+SAMPLE_KEY ?= $(HOME)/.local/share/award-samples/keys/office-ed25519.pem
 
 .PHONY: all setup configure build run test clean
 
@@ -20,10 +26,14 @@ build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 run: build
-	@set -e; for s in $(SAMPLES); do \
+	@set -e; export AWARD_REGISTRY="$(SAMPLE_REGISTRY)" AWARD_OFFICE_KEY="$(SAMPLE_KEY)"; \
+	for f in samples/registry/*.json; do $(BUILD)/award registry import "$$f"; done; \
+	for s in $(SAMPLES); do \
 	  $(BUILD)/award sheets $$s --out output; \
 	  $(BUILD)/award run $$s --out output; \
-	done
+	done; \
+	$(BUILD)/award key --out output/证书验证公钥.pem > /dev/null; \
+	$(BUILD)/award verify output/*/证书/*.pdf > output/证书核验结果.txt && tail -n 1 output/证书核验结果.txt
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)

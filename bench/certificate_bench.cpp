@@ -70,8 +70,11 @@ int main(int argc, char** argv) {
             c.year = 2026;
             c.date = Date(2026, 12, 28);
             c.issuer = "许昌市魏都区人民政府";
+            // The shape and size of a signed payload (the signing itself is not what is measured).
+            const std::string payload = "AWD1|" + c.number + "|91411002MA44XXXXXX|" + names[i] + "|" + c.award +
+                                        "|2026|2026-12-28|weidu|" + std::string(86, 'A');
             contents.push_back({c, names[i], {"bench", "#" + std::to_string(i), "name"}, "91411002MA44XXXXXX", policy.award_title,
-                                policy.id});
+                                policy.id, payload});
         }
         fs::create_directories(out);
         const auto start = std::chrono::steady_clock::now();

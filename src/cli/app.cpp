@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <optional>
 
@@ -10,8 +11,12 @@
 #include "cli/explain_command.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/policies_command.hpp"
+#include "cli/record_cycle.hpp"
 #include "cli/registry_command.hpp"
+#include "cli/reports_command.hpp"
+#include "cli/revoke_command.hpp"
 #include "cli/sheets_command.hpp"
+#include "cli/verify_command.hpp"
 #include "model/errors.hpp"
 #include "model/text.hpp"
 #include "registry/registry_path.hpp"
@@ -36,6 +41,29 @@ fs::path resolve_data_dir(const std::string& option) {
     if (!option.empty()) return option;
     if (const char* env = std::getenv("AWARD_DATA_DIR"); env && *env) return env;
     return AWARD_DATA_DIR;
+}
+
+// The run's date on this computer's calendar (the office's local day).
+Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date(local.tm_year + 1900, unsigned(local.tm_mon + 1), unsigned(local.tm_mday));
+}
+
+fs::path registry_path_from(const std::string& option) {
+    return option.empty() ? default_registry_path() : fs::path(option);
+}
+
+void print_recording(const CycleRecording& rec, const Registry& registry) {
+    std::cout << "登记库 " << registry.path().string() << "：新增 " << rec.added << " 条，更新 " << rec.changed
+              << " 条，删除 " << rec.removed << " 条，未变 " << rec.unchanged << " 条";
+    if (!rec.issued.empty()) std::cout << "；新颁发证书编号 " << join(rec.issued);
+    std::cout << "。\n";
+    if (!rec.changes.empty()) {
+        std::cout << "登记库中改动的记录（原记录保留在历史表中）：\n";
+        for (const auto& c : rec.changes) std::cout << "  " << c << "\n";
+    }
 }
 
 const char* unit_name(PeriodUnit u) { return u == PeriodUnit::WorkingDays ? "个工作日" : "天"; }
@@ -212,6 +240,11 @@ int run_cli(int argc, char** argv) {
     PolicyOverride policy_override;
     const char* allow_expired_help = "案卷日期超出政策包所依据的管理办法的有效期时，确认仍按该办法执行（警告印在内部报表和 manifest.json 上）";
     check->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
+    std::string registry_opt;
+    const char* registry_help =
+        "获奖登记库文件（默认：$AWARD_REGISTRY，否则 $XDG_DATA_HOME/award/registry.sqlite，否则 "
+        "~/.local/share/award/registry.sqlite）";
+    check->add_option("--registry", registry_opt, std::string(registry_help) + "：以往各届的获奖与撤销记录从这里读取");
 
     std::string out_dir = "output";
     auto* run = app.add_subcommand("run", "校验、审查并生成受理阶段的文书到 OUT/<案卷名>/");
@@ -219,6 +252,12 @@ int run_cli(int argc, char** argv) {
     run->add_option("CASE_DIR", case_dir, "案卷目录")->required()->check(CLI::ExistingDirectory);
     run->add_option("--out", out_dir, "输出根目录（默认 output）")->capture_default_str();
     run->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
+    run->add_option("--registry", registry_opt,
+                    std::string(registry_help) + "：读取以往各届的记录，并记录本届结果、颁发证书编号（不存在时新建）");
+    std::string office_key_opt;
+    run->add_option("--office-key", office_key_opt,
+                    "签署证书二维码的本机构私钥（默认：$AWARD_OFFICE_KEY，否则登记库所在目录下 keys/office-ed25519.pem；"
+                    "不存在时新建，仅本人可读，不得放在输出目录或 git 仓库中）");
 
     auto* sheets = app.add_subcommand("sheets", "生成评审专家的评分表（XLSX），每位专家每个评审阶段一个文件，写入 OUT/<案卷名>-评分表/");
     sheets->fallthrough();
@@ -232,6 +271,30 @@ int run_cli(int argc, char** argv) {
     explain->add_option("CASE_DIR", case_dir, "案卷目录")->required()->check(CLI::ExistingDirectory);
     explain->add_option("APPLICANT", applicant_query, "统一社会信用代码、完整的单位名称或名称中唯一的一段（不写：全部申报组织，按申报顺序）");
     explain->add_flag("--allow-expired-policy", policy_override.allow_expired, allow_expired_help);
+    explain->add_option("--registry", registry_opt, std::string(registry_help) + "：以往各届的获奖与撤销记录从这里读取");
+
+    // award verify: is a certificate genuine, unaltered and still standing?
+    VerifyOptions verify_options;
+    std::string verify_as_of, public_key_opt;
+    auto* verify = app.add_subcommand(
+        "verify",
+        "核验证书：读取证书 PDF 上的二维码，核对颁证机构的签名、证书上印的文字和登记库，给出有效、已撤销、已过期或伪造；"
+        "全部有效时退出码为 0，否则为 3");
+    verify->fallthrough();
+    verify->add_option("ITEM", verify_options.items,
+                       "证书 PDF 文件（可以多个，合并打印的 PDF 逐页核验）、扫描二维码得到的文字（AWD1|…），或证书编号（只查登记库）")
+        ->required();
+    verify->add_option("--public-key", public_key_opt, "颁证机构导出的公钥（PEM 文件，award key --out 导出）；不写时用本机的签名密钥");
+    verify->add_option("--office-key", office_key_opt, "本机的签名私钥（默认同 award run）");
+    verify->add_option("--registry", registry_opt, registry_help);
+    verify->add_option("--as-of", verify_as_of, "按哪一天核验有效期（YYYY-MM-DD，默认今天）");
+
+    // award key: the public half of the office key, for whoever verifies.
+    std::string key_out;
+    auto* key_cmd = app.add_subcommand("key", "显示并导出本机构证书签名密钥的公钥（PEM），交给需要核验证书的单位；私钥不会导出");
+    key_cmd->fallthrough();
+    key_cmd->add_option("--office-key", office_key_opt, "本机的签名私钥（默认同 award run）");
+    key_cmd->add_option("--out", key_out, "把公钥写入此文件（PEM）");
 
     auto* policies = app.add_subcommand("policies", "列出可用的政策包：辖区、管理办法、奖项、名额、奖金、评审阶段与公示规则");
     policies->fallthrough();
@@ -240,10 +303,7 @@ int run_cli(int argc, char** argv) {
         "registry", "获奖登记库（一个 SQLite 文件，跨年度记录评选、获奖、证书、撤销、报送义务）：import 导入往年记录，export 导出全部记录");
     registry->fallthrough();
     registry->require_subcommand(1);
-    std::string registry_opt;
-    registry->add_option("--registry", registry_opt,
-                         "登记库文件（默认：$AWARD_REGISTRY，否则 $XDG_DATA_HOME/award/registry.sqlite，否则 "
-                         "~/.local/share/award/registry.sqlite）");
+    registry->add_option("--registry", registry_opt, registry_help);
     std::string registry_file;
     auto* registry_import = registry->add_subcommand(
         "import", "导入往年记录（JSON，格式见 samples/README.md“获奖登记库”）：整个文件一次导入，有任何问题则列出全部问题、什么也不导入；重复导入同一文件不改变任何记录");
@@ -253,6 +313,59 @@ int run_cli(int argc, char** argv) {
     auto* registry_export = registry->add_subcommand("export", "以导入所用的 JSON 格式导出登记库的全部记录（不含历史表）");
     registry_export->fallthrough();
     registry_export->add_option("--out", registry_out, "写入此文件（默认：标准输出）");
+    // ---- award revoke (撤销 and 撤销通报, src/cli/revoke_command.*) ----
+    RevokeRequest revoke_request;
+    auto* revoke = app.add_subcommand(
+        "revoke", "撤销一个奖项：按政策包所列的撤销情形及条款记入获奖登记库，并生成撤销通报（公文）到 OUT/撤销通报/；"
+                  "同一撤销重复执行不改变任何记录");
+    revoke->fallthrough();
+    revoke->add_option("CERTIFICATE_NUMBER", revoke_request.certificate, "要撤销的奖项的证书编号，如 WD2025Z001");
+    revoke->add_option("--pack", revoke_request.pack, "登记库中没有证书的奖项：政策包编号，如 weidu（与 --year、--credit-code、--award 同用）");
+    revoke->add_option("--year", revoke_request.year, "登记库中没有证书的奖项：获奖年度，如 2025");
+    revoke->add_option("--credit-code", revoke_request.credit_code, "登记库中没有证书的奖项：获奖组织的统一社会信用代码");
+    revoke->add_option("--award", revoke_request.award, "登记库中没有证书的奖项：奖项名称，如 区长质量奖");
+    revoke->add_option("--reason", revoke_request.reason, "撤销原因，须为政策包所列撤销情形之一（award policies 列出），如 弄虚作假")->required();
+    revoke->add_option("--article", revoke_request.article, "同一撤销原因对应多项撤销情形时，指明依据的条款，如 第二十五条（三）");
+    revoke->add_option("--date", revoke_request.date, "撤销日期，也是通报的成文日期，YYYY-MM-DD")->required();
+    revoke->add_option("--doc-number", revoke_request.document_number, "撤销通报的发文字号，如 魏质奖〔2027〕3号")->required();
+    revoke->add_option("--issuer", revoke_request.issuer, "发文机关（版头与落款），如 许昌市魏都区人民政府")->required();
+    revoke->add_option("--to", revoke_request.addressee, "主送机关（默认：各有关单位）");
+    revoke->add_option("--facts", revoke_request.facts, "查实的事实，印在通报正文中，如 \"经查，……\"（每行一段）");
+    revoke->add_option("--registry", registry_opt, registry_help);
+    std::string revoke_out = "output";
+    revoke->add_option("--out", revoke_out, "输出根目录（默认 output），通报写入其中的 撤销通报/ 文件夹")->capture_default_str();
+    // ---- award reports (获奖组织年度报送表, src/cli/reports_command.*) ----
+    ReportsOptions reports_opt;
+    auto* reports = app.add_subcommand(
+        "reports", "获奖组织年度报送表（魏都区第二十八条（二）、中牟县第二十九条）：forms 生成报送表，receive 读回填好的报送表，"
+                   "status 列出报送情况并给逾期的获奖组织生成催报通知");
+    reports->fallthrough();
+    reports->require_subcommand(1);
+    reports->add_option("--registry", registry_opt, registry_help);
+    const char* reports_pack_help = "只处理这个政策包，如 weidu（默认：所有设有报送表的政策包）";
+    auto* reports_forms = reports->add_subcommand(
+        "forms", "为报送年度在报送期内的每个获奖组织生成报送表（XLSX 供填写，PDF 供打印），写入 OUT/<政策包>-<年度>年度报送表/");
+    reports_forms->fallthrough();
+    reports_forms->add_option("--year", reports_opt.year, "报送年度，如 2026（报送此前3年的数据）")->required();
+    reports_forms->add_option("--pack", reports_opt.pack, reports_pack_help);
+    reports_forms->add_option("--out", reports_opt.out_dir, "输出根目录（默认 output）")->capture_default_str();
+    auto* reports_receive = reports->add_subcommand(
+        "receive", "读回填好的报送表（XLSX）并记入登记库：先检查全部文件，有任何问题则列出全部问题、什么也不记录；同一文件重复读入不改变任何记录");
+    reports_receive->fallthrough();
+    reports_receive->add_option("FILES", reports_opt.files, "填好的报送表 .xlsx（可多个）")->required();
+    reports_receive->add_option("--received-on", reports_opt.received_on, "收到日期 YYYY-MM-DD（默认：今天）");
+    auto* reports_status = reports->add_subcommand(
+        "status", "列出报送年度应报送、已报送、未到期和逾期的获奖组织（报送情况.xlsx），有逾期的生成催报通知.pdf，写入 "
+                  "OUT/<政策包>-<年度>年度报送情况/");
+    reports_status->fallthrough();
+    reports_status->add_option("--year", reports_opt.year, "报送年度，如 2026")->required();
+    reports_status->add_option("--as-of", reports_opt.as_of, "统计截至日期 YYYY-MM-DD，也是催报通知的成文日期（默认：今天）");
+    reports_status->add_option("--pack", reports_opt.pack, reports_pack_help);
+    reports_status->add_option("--out", reports_opt.out_dir, "输出根目录（默认 output）")->capture_default_str();
+    reports_status->add_option("--issuer", reports_opt.issuer, "催报通知的发文机关署名，如 魏都区区长质量奖评审委员会秘书处（有逾期时必填）");
+    reports_status->add_option("--submit-by", reports_opt.submit_by, "催报通知要求补报的日期 YYYY-MM-DD，晚于 --as-of（有逾期时必填）");
+    reports_status->add_option("--doc-number", reports_opt.doc_number, "催报通知的发文字号，如 魏质奖秘〔2026〕5号（不写：不印版头）");
+    reports_status->add_option("--contact", reports_opt.contact, "催报通知上的联系人及电话，如 \"王敏，0374-1234567\"");
     app.footer(
         "获奖登记库：award registry 使用的 SQLite 文件，默认位置依次为 $AWARD_REGISTRY；$XDG_DATA_HOME/award/registry.sqlite；"
         "~/.local/share/award/registry.sqlite。用 --registry PATH 指定其他文件。");
@@ -273,15 +386,62 @@ int run_cli(int argc, char** argv) {
     }
     if (registry->parsed()) {
         return guarded([&] {
-            const fs::path path = registry_opt.empty() ? default_registry_path() : fs::path(registry_opt);
+            const fs::path path = registry_path_from(registry_opt);
             if (registry_import->parsed()) return run_registry_import(path, registry_file, data_dir);
             return run_registry_export(path, registry_out);
+        });
+    }
+    if (revoke->parsed()) {  // award revoke (src/cli/revoke_command.*)
+        return guarded([&] {
+            revoke_request.registry = registry_path_from(registry_opt);
+            revoke_request.out_root = revoke_out;
+            revoke_request.data_dir = data_dir;
+            return run_revoke_command(revoke_request);
+        });
+    }
+    if (reports->parsed()) {  // award reports (src/cli/reports_command.*)
+        return guarded([&] {
+            reports_opt.registry = registry_path_from(registry_opt);
+            reports_opt.data_dir = data_dir;
+            if (reports_forms->parsed()) return run_reports_forms(reports_opt);
+            if (reports_receive->parsed()) return run_reports_receive(reports_opt);
+            return run_reports_status(reports_opt);
+        });
+    }
+    if (verify->parsed()) {
+        return guarded([&] {
+            verify_options.public_key = public_key_opt;
+            verify_options.office_key = office_key_opt.empty() ? default_office_key_path() : fs::path(office_key_opt);
+            verify_options.registry = registry_path_from(registry_opt);
+            verify_options.data_dir = data_dir;
+            if (!verify_as_of.empty()) {
+                verify_options.as_of = Date::parse(verify_as_of);
+                if (!verify_options.as_of) {
+                    std::cerr << "--as-of " << verify_as_of << "：应为 YYYY-MM-DD 格式的日期。\n";
+                    return kExitBadInput;
+                }
+            }
+            return run_verify_command(verify_options, today());
+        });
+    }
+    if (key_cmd->parsed()) {
+        return guarded([&] {
+            const OfficeKey key =
+                OfficeKey::load_existing(office_key_opt.empty() ? default_office_key_path() : fs::path(office_key_opt));
+            std::cout << "证书签名密钥：" << key.path().string() << "\n公钥（Ed25519，base64）：" << key.public_key().base64()
+                      << "\n" << key.public_key().pem();
+            if (!key_out.empty()) {
+                key.public_key().write_pem_file(key_out);
+                std::cout << "已把公钥写入 " << key_out << "。\n";
+            }
+            return kExitDone;
         });
     }
     if (check->parsed()) {
         return guarded([&] {
             PolicyCatalog catalog;
-            Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override);
+            auto history = open_registry_for_reading(registry_path_from(registry_opt));
+            Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override, history ? &*history : nullptr);
             print_warnings(e.internal_warnings);
             std::cout << "案卷无误。\n";
             print_summary(e);
@@ -291,7 +451,8 @@ int run_cli(int argc, char** argv) {
     if (explain->parsed()) {
         return guarded([&] {
             PolicyCatalog catalog;
-            Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override);
+            auto history = open_registry_for_reading(registry_path_from(registry_opt));
+            Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override, history ? &*history : nullptr);
             print_warnings(e.internal_warnings);
             std::vector<std::size_t> chosen;
             try {
@@ -311,14 +472,43 @@ int run_cli(int argc, char** argv) {
     if (sheets->parsed()) return guarded([&] { return run_sheets_command(case_dir, data_dir, out_dir, policy_override); });
     return guarded([&] {
         PolicyCatalog catalog;
-        Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override);
+        const fs::path registry_path = registry_path_from(registry_opt);
+        std::optional<Registry> registry = open_registry_for_reading(registry_path);
+        Evaluated e = evaluate(case_dir, data_dir, catalog, policy_override, registry ? &*registry : nullptr);
         print_warnings(e.internal_warnings);
-        print_summary(e);
-        StagedOutput out(out_dir, e.c.id);
-        write_acceptance_documents(out, e, RenderEnv{data_dir});
-        write_review_documents(out, e, RenderEnv{data_dir});
-        write_certificates(out, e);
-        auto done = out.commit(e.c.id, e.policy->id, e.internal_warnings);
+        // The input is good: from here the registry is written, certificates are numbered and signed.
+        std::optional<OfficeKey> key;
+        if (!e.certificates.empty()) {
+            const fs::path key_path = office_key_opt.empty() ? default_office_key_path() : fs::path(office_key_opt);
+            key.emplace(OfficeKey::load_or_create(key_path, fs::path(out_dir) / sanitize_file_name(e.c.id)));
+            if (key->created())
+                std::cout << "已新建本机构的证书签名密钥 " << key->path().string()
+                          << "（仅本人可读，请备份；验证证书用的公钥可用 award key 导出）。\n";
+        }
+        const bool registry_existed = registry.has_value();
+        if (!registry) registry.emplace(registry_path, Registry::Open::CreateIfMissing);
+        CycleRecording recording;
+        std::optional<StagedOutput::Committed> committed;
+        try {
+            auto transaction = registry->transaction();
+            recording = record_cycle_results(*registry, e, key ? &*key : nullptr, today());
+            print_summary(e);
+            StagedOutput out(out_dir, e.c.id);
+            write_acceptance_documents(out, e, RenderEnv{data_dir});
+            write_review_documents(out, e, RenderEnv{data_dir});
+            write_certificates(out, e);
+            committed = out.commit(e.c.id, e.policy->id, e.internal_warnings);
+            transaction.commit();
+        } catch (...) {
+            // A registry this run created is removed again: a failed run leaves nothing behind.
+            if (!registry_existed) {
+                registry.reset();
+                std::error_code ec;
+                fs::remove(registry_path, ec);
+            }
+            throw;
+        }
+        auto& done = *committed;
         switch (done.result) {
         case StagedOutput::Result::Created:
             std::cout << "已写入 " << done.folder.string() << "（" << done.files.size() << " 个文件，见 manifest.json）。\n";
@@ -331,6 +521,7 @@ int run_cli(int argc, char** argv) {
                       << done.previous.string() << "。\n";
             break;
         }
+        print_recording(recording, *registry);
         return kExitDone;
     });
 }

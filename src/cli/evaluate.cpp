@@ -1,6 +1,8 @@
 #include "cli/evaluate.hpp"
 
+#include "cli/record_cycle.hpp"
 #include "ingest/case_reader.hpp"
+#include "ingest/prior_awards.hpp"
 #include "model/errors.hpp"
 #include "packs/holiday_calendar_file.hpp"
 #include "render/documents.hpp"
@@ -22,12 +24,17 @@ std::vector<Grant> commendation_grants(const Case& c, const ReviewOutcome& revie
 }
 
 Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCatalog& catalog,
-                   const PolicyOverride& override) {
+                   const PolicyOverride& override, Registry* registry) {
     catalog = load_policy_catalog(data_dir / "templates" / "policies");
     Evaluated e;
     e.c = read_case(case_dir, catalog);
     e.policy = &catalog.at(e.c.policy);
     const Policy& policy = *e.policy;
+    if (registry) {
+        auto history = merge_registry_history(e.c, policy, registry_history(*registry, e.c),
+                                              "登记库 " + registry->path().string());
+        if (!history.empty()) throw InputError(std::move(history));
+    }
     // The regulation must be in force for the case's dates, or the operator says it still applies.
     e.internal_warnings = policy_validity_warnings(policy, e.c, override);
     HolidayCalendar calendar = load_holiday_calendar(data_dir / "templates" / "holidays.json");
@@ -64,6 +71,12 @@ Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCat
         if (!problems.empty()) throw InputError(std::move(problems));
     }
     return e;
+}
+
+std::optional<Registry> open_registry_for_reading(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return std::nullopt;
+    return std::optional<Registry>(std::in_place, path, Registry::Open::MustExist);
 }
 
 }  // namespace award

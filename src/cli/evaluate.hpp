@@ -10,6 +10,7 @@
 #include "model/outcome.hpp"
 #include "model/policy.hpp"
 #include "packs/policy_pack.hpp"
+#include "registry/registry.hpp"
 #include "render/certificates.hpp"
 #include "rules/review.hpp"
 
@@ -32,9 +33,14 @@ struct Evaluated {
 // commendation. Throws InputError, ConfigError or CalendarYearMissing for anything
 // the user can fix; PolicyOutOfForce (a ConfigError) when the case is dated outside
 // the pack's 有效期 and `override` does not allow it. `catalog` outlives the result
-// (it holds the policy).
+// (it holds the policy). With a `registry`, the applicants' awards in earlier cycles
+// it remembers join those the case lists (ingest/prior_awards.hpp) before the rules run.
 Evaluated evaluate(const std::filesystem::path& case_dir, const std::filesystem::path& data_dir, PolicyCatalog& catalog,
-                   const PolicyOverride& override = {});
+                   const PolicyOverride& override = {}, Registry* registry = nullptr);
+
+// The registry the rules read history from: the one at `path` when it exists (never
+// created by reading), else none.
+std::optional<Registry> open_registry_for_reading(const std::filesystem::path& path);
 
 // The commendation's grants: as written in case.json, or, when it lists none, the
 // review's winners (after objections) in award order.

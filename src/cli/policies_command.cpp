@@ -5,6 +5,7 @@
 #include "model/money.hpp"
 #include "model/score.hpp"
 #include "model/text.hpp"
+#include "packs/revocation.hpp"
 
 namespace award {
 
@@ -66,6 +67,23 @@ std::string award_line(const Policy& p, const AwardSpec& a) {
     return line;
 }
 
+// 撤销情形 (award revoke): each ground with its article, what follows, and the ban the
+// pack's ban_after_revocation checks hold for its reason (packs/revocation.hpp).
+void print_revocation(std::ostream& out, const Policy& p) {
+    if (!p.revocation) return;
+    const RevocationSpec& r = *p.revocation;
+    out << "  撤销情形（award revoke --reason）";
+    if (!r.proposed_by.empty() || !r.decided_by.empty())
+        out << "：" << (r.proposed_by.empty() ? "" : r.proposed_by + "提请，") << (r.decided_by.empty() ? "" : r.decided_by + "决定");
+    out << "\n";
+    for (const auto& g : r.grounds) {
+        const auto ban = revocation_ban(p, g);
+        out << "    " << g.reason << "（" << g.article << "）：" << g.text << "；" << g.consequence << "；"
+            << (ban ? "禁止申报：“" + ban->requirement + "”（" + ban->article + "，自撤销之日起 " + std::to_string(ban->years) + " 年）"
+                    : std::string("未规定禁止申报期")) << "\n";
+    }
+}
+
 }  // namespace
 
 std::string describe_policies(const PolicyCatalog& catalog) {
@@ -109,10 +127,22 @@ std::string describe_policies(const PolicyCatalog& catalog) {
             << (p.review.refill_after_objection ? "可以递补" : "不进行递补（" + p.review.refill_article + "）") << "\n";
         if (!p.obligations.empty()) {
             out << "  获奖后义务：\n";
-            for (const auto& o : p.obligations)
+            for (const auto& o : p.obligations) {
                 out << "    " << o.text << (o.years > 0 ? "（获奖后 " + std::to_string(o.years) + " 年）" : std::string())
                     << "（" << o.article << "）\n";
+                if (!o.report_form) continue;  // award reports: the yearly form (award reports forms)
+                const ReportForm& f = *o.report_form;
+                out << "      报送表《" << f.title << "》：每年" << std::stoi(f.due.substr(0, 2)) << "月"
+                    << std::stoi(f.due.substr(3, 2)) << "日前报送此前 " << f.years_shown << " 年的数据（义务编号 " << o.id
+                    << "）；指标：";
+                for (std::size_t i = 0; i < f.indicators.size(); ++i) {
+                    const ReportIndicator& ind = f.indicators[i];
+                    out << (i ? "、" : "") << ind.name << "（" << ind.unit << (ind.negative_allowed ? "，可为负数" : "") << "）";
+                }
+                out << "\n";
+            }
         }
+        print_revocation(out, p);  // award revoke
         out << "\n";
     }
     return out.str();

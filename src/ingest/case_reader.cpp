@@ -7,6 +7,7 @@
 #include "ingest/credit_code.hpp"
 #include "ingest/json_fields.hpp"
 #include "ingest/known_values.hpp"
+#include "ingest/prior_awards.hpp"
 #include "ingest/review_reader.hpp"
 #include "model/money.hpp"
 #include "rules/industry.hpp"
@@ -220,44 +221,6 @@ void read_incidents(const json& list, const std::string& base, const std::string
         f.report_unknown_fields();
         a.incidents.push_back(std::move(incident));
     }
-}
-
-// The pack's ban_after_revocation checks that count only revocations for some reasons
-// and could count one of `revoked_award`: those of the award applied for (all the pack's
-// when that award is unknown, itself reported), with scope same_award only for that award.
-std::vector<const CheckSpec*> reason_filtered_bans(const Policy& policy, const std::string& applied,
-                                                   const std::string& revoked_award) {
-    std::vector<const CheckSpec*> all;
-    for (const auto& c : policy.checks) all.push_back(&c);
-    std::vector<const CheckSpec*> run;
-    if (const AwardSpec* award = policy.find_award_by_name(applied); award && award->open_to_application)
-        for (const auto& id : award->checks)
-            if (const CheckSpec* c = policy.find_check(id)) run.push_back(c);
-    std::vector<const CheckSpec*> bans;
-    for (const CheckSpec* c : policy.find_award_by_name(applied) ? run : all) {
-        if (c->kind != "ban_after_revocation" || !c->params.is_object()) continue;
-        auto reasons = c->params.find("reasons");
-        if (reasons == c->params.end() || !reasons->is_array() || reasons->empty()) continue;
-        auto scope = c->params.find("scope");
-        if (scope != c->params.end() && *scope == "same_award" && revoked_award != applied) continue;
-        bans.push_back(c);
-    }
-    return bans;
-}
-
-// Why a revocation without a reason cannot be judged: the bans that count only some reasons.
-std::string reason_required_text(const Policy& policy, const std::vector<const CheckSpec*>& bans,
-                                 const std::vector<std::string>& accepted) {
-    const std::string pack = policy.source.empty() ? policy.id : policy.source.filename().string();
-    std::vector<std::string> why;
-    for (const CheckSpec* c : bans) {
-        std::vector<std::string> reasons;
-        for (const auto& r : c->params["reasons"])
-            if (r.is_string()) reasons.push_back(r.get<std::string>());
-        why.push_back("检查 " + c->id + "（" + c->article + "）只计入因" + join(reasons, "、") + "被撤销的奖项");
-    }
-    return "撤销原因，以下之一：" + join(accepted, "、") + "（政策包 " + pack + " 中" + join(why, "，") +
-           "：未写撤销原因就无法判断这次撤销是否禁止申报，程序不会当作不计入）";
 }
 
 const std::string kExpectWan =

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/policy.hpp"
+#include "packs/revocation.hpp"
 
 namespace award {
 
@@ -22,10 +23,9 @@ const std::vector<std::string>& known_self_evaluation_results() {
     return results;
 }
 
-const std::vector<std::string>& known_revocation_reasons() {
-    static const std::vector<std::string> reasons = {"弄虚作假", "行贿", "事故", "其他"};
-    return reasons;
-}
+// The list lives in model/policy.hpp, so that the pack loader (which cannot use ingest)
+// checks a pack's revocation grounds against the same words.
+const std::vector<std::string>& known_revocation_reasons() { return common_revocation_reasons(); }
 
 const std::vector<std::string>& known_decision_kinds() {
     static const std::vector<std::string> kinds = {
@@ -37,17 +37,8 @@ const std::vector<std::string>& known_decision_kinds() {
 }
 
 std::vector<std::string> revocation_reasons(const Policy* pack) {
-    std::vector<std::string> reasons = known_revocation_reasons();
-    if (!pack) return reasons;
-    for (const auto& check : pack->checks) {
-        if (check.kind != "ban_after_revocation" || !check.params.is_object()) continue;
-        auto listed = check.params.find("reasons");
-        if (listed == check.params.end() || !listed->is_array()) continue;
-        for (const auto& r : *listed)
-            if (r.is_string() && std::find(reasons.begin(), reasons.end(), r.get<std::string>()) == reasons.end())
-                reasons.push_back(r.get<std::string>());
-    }
-    return reasons;
+    // The same list the pack loader checks the pack's revocation grounds against.
+    return pack ? pack_revocation_reasons(*pack) : known_revocation_reasons();
 }
 
 }  // namespace award

@@ -33,6 +33,9 @@ struct PriorAward {
     // 撤销原因, e.g. "弄虚作假", "行贿", "事故", "其他"; only with revoked_on, may be empty
     // (not recorded). ban_after_revocation may count only some reasons (本溪市第三十一条).
     std::string revocation_reason = {};
+    // Where it was read when not from the case: the registry's record, e.g. "登记库 benxi
+    // 2024年度" (shown in explain traces). Empty: applicants.json/xlsx.
+    std::string source = {};
 };
 
 // 推荐单位: who recommended the application (中牟县第十三条(五), 通州区第十四条).

@@ -181,6 +181,29 @@ struct ReviewSpec {
     }
 };
 
+// ---- 获奖组织年度报送表 (award reports: the yearly form a winner fills) ----------------
+// One indicator (row) of the form: what is asked, in which unit, how a figure is checked.
+struct ReportIndicator {
+    // money_wan: 万元, at most 2 decimals, ≥ 0 unless negative_allowed; percent: 0–100, at
+    // most 2 decimals; number: ≥ 0, at most 2 decimals; integer: a whole number ≥ 0.
+    enum class Kind { MoneyWan, Percent, Number, Integer };
+    std::string id;    // stable ASCII id, e.g. "revenue": the registry keeps figures by it
+    std::string name;  // e.g. "营业收入"
+    std::string unit;  // e.g. "万元", "%", "万元/人", "人"
+    Kind kind = Kind::Number;
+    bool negative_allowed = false;  // money_wan only (利润总额: a loss)
+    std::string note;               // how it is counted, printed on the form; "" when none
+};
+
+// The form of an obligation (魏都区 第二十八条（二）: 《魏都区长质量奖质量绩效报告》): the
+// figures of the last years_shown years, due each year by `due`.
+struct ReportForm {
+    std::string title;  // the form's name, e.g. "魏都区长质量奖质量绩效报告"
+    std::string due;    // "MM-DD" each year (the 秘书处's choice where the regulation is silent)
+    int years_shown = 3;
+    std::vector<ReportIndicator> indicators;
+};
+
 // 获奖后的义务 (after the award): what a winner must do, for how long, and where it is set
 // (魏都区第二十八条: a yearly 质量绩效报告 for 3 years). Printed for winners.
 struct Obligation {
@@ -188,6 +211,9 @@ struct Obligation {
     std::string article;  // e.g. "第二十八条"
     std::string text;     // the duty in Chinese, quoted to winners
     int years = 0;        // how many years after the award it runs (0: while the title is used / not limited)
+    std::optional<ReportForm> report_form;  // the yearly form to fill, when the pack gives one
+    // Each year's due date "MM-DD" (the form's), "" when the obligation has no form.
+    std::string due() const { return report_form ? report_form->due : std::string(); }
 };
 
 // A number of years a regulation sets, with the article.
@@ -205,6 +231,47 @@ struct PolicyValidity {
     // The regulation in force before `from`, as cited (鹿城区第二十一条: 《…》（2022年修订）
     // （温鹿政发〔2022〕98号）); empty: not named.
     std::string predecessor;
+};
+
+// ---- 撤销 (award revoke, issue 6: revocation and the 撤销通报) ----------------------------
+
+// 撤销原因 every pack accepts (ingest/known_values.hpp known_revocation_reasons returns this
+// list); a pack's ban_after_revocation checks may add their own ("质量问题", 本溪市).
+inline const std::vector<std::string>& common_revocation_reasons() {
+    static const std::vector<std::string> reasons = {"弄虚作假", "行贿", "事故", "其他"};
+    return reasons;
+}
+
+// One ground on which the regulation revokes an award (魏都区第三十条: 采取不正当手段获得).
+struct RevocationGround {
+    std::string reason;       // the word recorded (registry, prior_awards[].revocation_reason), e.g. "弄虚作假"
+    std::string article;      // e.g. "第三十条", "第三十二条（一）"
+    std::string text;         // the ground in the regulation's words, quoted in the 撤销通报
+    std::string consequence;  // what follows, in the regulation's words (撤销其…称号，收回…), without the ban
+};
+
+// What is taken back (收回证书、奖杯和奖励资金): the regulation's words, in its order.
+struct RevocationRecovery {
+    enum class Role { Certificate, Prize, Other };
+    std::string item;            // e.g. "证书", "奖杯", "奖励资金"
+    Role role = Role::Other;     // Certificate: its number is printed; Prize: its amount (left out when none was paid)
+    std::string verb = "收回";   // e.g. "追缴" (中牟县第二十五条: 追缴奖金)
+};
+
+// 撤销 (templates/policies/*.json "revocation"). The ban that follows a revocation is not
+// here: it is the pack's ban_after_revocation checks (packs/revocation.hpp revocation_ban).
+struct RevocationSpec {
+    std::string proposed_by;  // who proposes it, e.g. "秘书处"; "" when the regulation does not say
+    std::string decided_by;   // who decides, e.g. "魏都区政府"; "" when the regulation does not say
+    std::vector<RevocationRecovery> recovers;
+    std::vector<RevocationGround> grounds;  // in the regulation's order; (reason, article) unique
+
+    std::vector<const RevocationGround*> grounds_for(const std::string& reason) const {
+        std::vector<const RevocationGround*> out;
+        for (const auto& g : grounds)
+            if (g.reason == reason) out.push_back(&g);
+        return out;
+    }
 };
 
 struct Policy {
@@ -235,6 +302,7 @@ struct Policy {
     std::vector<std::string> incident_kinds;  // recognised Incident::kind values (empty: not listed by the pack)
     std::vector<std::string> severities;      // recognised Incident::severity values, mildest first
     std::vector<std::string> designations;    // recognised Applicant::designations, e.g. "专精特新小巨人"
+    std::optional<RevocationSpec> revocation;  // 撤销 (award revoke); none: the pack does not set it out
     std::filesystem::path source;        // the pack file
 
     // Whether any award carries prize money (鹿城区: none, certificates and plaques only).

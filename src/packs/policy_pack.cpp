@@ -8,6 +8,7 @@
 
 #include "model/errors.hpp"
 #include "packs/config_json.hpp"
+#include "packs/revocation.hpp"
 #include "rules/check_kinds.hpp"
 #include "rules/commendation.hpp"
 #include "rules/eligibility.hpp"
@@ -716,6 +717,154 @@ std::optional<YearsRule> read_years_rule(ObjectReader& top, const std::string& k
     return rule;
 }
 
+// ---- 撤销 (award revoke): the revocation section ------------------------------------
+
+// "revocation": {"proposed_by", "decided_by", "recovers": [{"item", "role", "verb"}],
+// "grounds": [{"reason", "article", "text", "consequence"}]}. Optional (a pack without it
+// cannot be used by award revoke); the checks must be read first (the reasons a ground
+// may give are those the ingest accepts for the pack, packs/revocation.hpp).
+std::optional<RevocationSpec> read_revocation(ObjectReader& top, const nlohmann::json& root, const Policy& p,
+                                              ConfigProblems& problems) {
+    if (!root.is_object() || !root.contains("revocation")) return std::nullopt;
+    const nlohmann::json* j = top.object("revocation");
+    if (!j) return std::nullopt;
+    ObjectReader r(*j, top.at("revocation"), problems);
+    r.only_keys({"proposed_by", "decided_by", "recovers", "grounds", "note"});
+    r.text("note", false);
+    RevocationSpec spec;
+    spec.proposed_by = read_phrase(r, "proposed_by", false, problems).value_or("");
+    spec.decided_by = read_phrase(r, "decided_by", false, problems).value_or("");
+    // Words quoted inside “…” in the notice: no final punctuation, no quotation marks of their own.
+    auto quotable = [&](ObjectReader& g, const char* key) -> std::string {
+        auto v = g.text(key);
+        if (!v) return "";
+        for (const char* end : {"。", "，", "；", "：", "、", "”", "\""})
+            if (v->size() >= std::string(end).size() && v->compare(v->size() - std::string(end).size(), std::string::npos, end) == 0) {
+                problems.add(g.at(key), "\"" + *v + "\" 在通报中加引号引用，不应以“" + end + "”结尾");
+                return "";
+            }
+        return *v;
+    };
+    if (const nlohmann::json* list = r.array("recovers")) {
+        if (list->empty()) problems.add(r.at("recovers"), "至少应列出一项收回的物品（如 证书、奖杯、奖金），按管理办法的写法");
+        bool certificate = false, prize = false;
+        std::set<std::string> items;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            ObjectReader e((*list)[i], r.at("recovers") + "/" + std::to_string(i), problems);
+            e.only_keys({"item", "role", "verb", "note"});
+            e.text("note", false);
+            RevocationRecovery rec;
+            rec.item = read_phrase(e, "item", true, problems).value_or("");
+            if (!rec.item.empty() && !items.insert(rec.item).second) problems.add(e.at("item"), "\"" + rec.item + "\" 重复出现");
+            const auto role = e.text("role", false);
+            if (role) {
+                if (*role == "certificate") rec.role = RevocationRecovery::Role::Certificate;
+                else if (*role == "prize") rec.role = RevocationRecovery::Role::Prize;
+                else if (*role != "other")
+                    problems.add(e.at("role"), "\"" + *role + "\" 应为 certificate（证书：通报写出证书编号）、prize（奖金：写出金额，未发奖金时不写）或 other");
+            }
+            bool& seen = rec.role == RevocationRecovery::Role::Certificate ? certificate : prize;
+            if (rec.role != RevocationRecovery::Role::Other) {
+                if (seen) problems.add(e.at("role"), "role \"" + *role + "\" 只能有一项");
+                seen = true;
+            }
+            if (auto verb = read_phrase(e, "verb", false, problems)) rec.verb = *verb;
+            spec.recovers.push_back(std::move(rec));
+        }
+    }
+    if (const nlohmann::json* list = r.array("grounds")) {
+        if (list->empty()) problems.add(r.at("grounds"), "至少应有一项撤销情形（管理办法规定撤销的情形，每项一个撤销原因）");
+        const std::vector<std::string> reasons = pack_revocation_reasons(p);
+        std::set<std::pair<std::string, std::string>> keys;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            ObjectReader g((*list)[i], r.at("grounds") + "/" + std::to_string(i), problems);
+            g.only_keys({"reason", "article", "text", "consequence", "note"});
+            g.text("note", false);
+            RevocationGround ground;
+            if (auto reason = g.text("reason")) {
+                if (std::find(reasons.begin(), reasons.end(), *reason) != reasons.end()) ground.reason = *reason;
+                else
+                    problems.add(g.at("reason"), "撤销原因 \"" + *reason + "\" 不是本政策包可录入的撤销原因（" + join(reasons) +
+                                                     "；另加原因须写入 ban_after_revocation 检查的 reasons）");
+            }
+            ground.article = read_article(g, "article", true, problems).value_or("");
+            ground.text = quotable(g, "text");
+            ground.consequence = quotable(g, "consequence");
+            if (!ground.reason.empty() && !ground.article.empty() && !keys.insert({ground.reason, ground.article}).second)
+                problems.add(g.at("article"), "撤销原因 \"" + ground.reason + "\" 与条款 " + ground.article + " 的撤销情形重复");
+            spec.grounds.push_back(std::move(ground));
+        }
+    }
+    return spec;
+}
+
+// ---- 获奖组织年度报送表 (award reports): an obligation's report_form ---------------------
+// {"title", "due": "MM-DD", "years_shown": 3, "indicators": [{id, name, unit, kind, …}]}.
+std::optional<ReportForm> read_report_form(ObjectReader& obligation, ConfigProblems& problems) {
+    const nlohmann::json* j = obligation.object("report_form", false);
+    if (!j) return std::nullopt;
+    ObjectReader r(*j, obligation.at("report_form"), problems);
+    r.only_keys({"title", "due", "years_shown", "indicators", "note"});
+    r.text("note", false);
+    ReportForm form;
+    form.title = r.text("title").value_or("");
+    if (form.title.find_first_of("/\\") != std::string::npos || form.title.find("《") != std::string::npos)
+        problems.add(r.at("title"), "\"" + form.title + "\" 应为不带书名号、不含 / 和 \\ 的表格名称（也用作文件夹名中的文字）");
+    if (auto due = r.text("due")) {
+        // MM-DD of a real day (29 February allowed: 2000 was a leap year).
+        static const std::regex due_re("^[0-1][0-9]-[0-3][0-9]$");
+        if (std::regex_match(*due, due_re) && Date::parse("2000-" + *due)) form.due = *due;
+        else problems.add(r.at("due"), "每年的报送截止月日应写作 MM-DD（如 \"03-31\"），实际为 \"" + *due + "\"");
+    }
+    if (auto n = r.integer("years_shown", 1, false)) {
+        if (*n > 10) problems.add(r.at("years_shown"), "表中列出的年数应为 1 到 10，实际为 " + std::to_string(*n));
+        else form.years_shown = int(*n);
+    }
+    static const std::map<std::string, ReportIndicator::Kind> kinds = {
+        {"money_wan", ReportIndicator::Kind::MoneyWan},
+        {"percent", ReportIndicator::Kind::Percent},
+        {"number", ReportIndicator::Kind::Number},
+        {"integer", ReportIndicator::Kind::Integer}};
+    if (const nlohmann::json* list = r.array("indicators")) {
+        if (list->empty()) problems.add(r.at("indicators"), "至少应有一项指标");
+        std::set<std::string> ids, names;
+        static const std::regex id_re("^[a-z][a-z0-9_]*$");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            ObjectReader in((*list)[i], r.at("indicators") + "/" + std::to_string(i), problems);
+            in.only_keys({"id", "name", "unit", "kind", "negative_allowed", "note"});
+            ReportIndicator ind;
+            if (auto id = in.text("id")) {
+                if (!std::regex_match(*id, id_re))
+                    problems.add(in.at("id"), "\"" + *id + "\" 应由小写英文字母、数字和 _ 组成、以字母开头（登记库按它保存数据，定下后不要再改）");
+                else if (!ids.insert(*id).second)
+                    problems.add(in.at("id"), "指标编号 \"" + *id + "\" 重复");
+                else
+                    ind.id = *id;
+            }
+            if (auto name = read_phrase(in, "name", true, problems)) {
+                if (!names.insert(*name).second) problems.add(in.at("name"), "指标名称 \"" + *name + "\" 重复");
+                ind.name = *name;
+            }
+            ind.unit = in.text("unit").value_or("");
+            if (auto kind = in.text("kind")) {
+                auto it = kinds.find(*kind);
+                if (it == kinds.end())
+                    problems.add(in.at("kind"), "未知的指标类型 \"" + *kind +
+                                                    "\"；应为 money_wan（万元，最多两位小数）、percent（百分比 0–100，最多两位小数）、"
+                                                    "number（不为负的数，最多两位小数）或 integer（不为负的整数）");
+                else
+                    ind.kind = it->second;
+            }
+            ind.negative_allowed = in.boolean("negative_allowed", false).value_or(false);
+            if (ind.negative_allowed && ind.kind != ReportIndicator::Kind::MoneyWan)
+                problems.add(in.at("negative_allowed"), "只有金额指标（kind 为 money_wan，如利润总额）可以为负数");
+            ind.note = in.text("note", false).value_or("");
+            form.indicators.push_back(std::move(ind));
+        }
+    }
+    return form;
+}
+
 }  // namespace
 
 Policy load_policy_pack(const std::filesystem::path& file) {
@@ -724,7 +873,8 @@ Policy load_policy_pack(const std::filesystem::path& file) {
     ObjectReader top(root, "", problems);
     top.only_keys({"id", "jurisdiction", "regulation", "award_title", "incident_kinds", "severities", "designations",
                    "validity", "acceptance_publicity", "rejection_article", "rejection_reasons_required", "acceptance_review", "acceptance_consultation", "review_article", "certificates", "score_sheet", "review",
-                   "awards", "checks", "cycle", "award_validity", "obligations", "note"});
+                   "awards", "checks", "cycle", "award_validity", "obligations", "note",
+                   "revocation"});
     top.text("note", false);
 
     Policy p;
@@ -755,9 +905,10 @@ Policy load_policy_pack(const std::filesystem::path& file) {
         std::set<std::string> ids;
         for (std::size_t i = 0; i < list->size(); ++i) {
             ObjectReader o((*list)[i], "/obligations/" + std::to_string(i), problems);
-            o.only_keys({"id", "article", "text", "years", "note"});
+            o.only_keys({"id", "article", "text", "years", "report_form", "note"});
             o.text("note", false);
             Obligation ob;
+            ob.report_form = read_report_form(o, problems);
             ob.id = o.text("id").value_or("");
             if (!ob.id.empty() && !ids.insert(ob.id).second) problems.add(o.at("id"), "义务编号 \"" + ob.id + "\" 重复");
             ob.article = read_article(o, "article", true, problems).value_or("");
@@ -782,6 +933,7 @@ Policy load_policy_pack(const std::filesystem::path& file) {
             p.awards.push_back(read_award((*awards)[i], "/awards/" + std::to_string(i), p, review_present, problems));
         }
     }
+    p.revocation = read_revocation(top, root, p, problems);  // 撤销 (award revoke): after the checks
     cross_check(p, p.designations, problems);
     if (review_present) cross_check_conferral(p, problems);
     problems.throw_if_any();

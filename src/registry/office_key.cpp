@@ -333,6 +333,15 @@ OfficeKey OfficeKey::load_or_create(const fs::path& key_file, const fs::path& ou
     return OfficeKey(key_file, read_private_key(key_file), false);
 }
 
+OfficeKey OfficeKey::load_existing(const fs::path& key_file) {
+    std::error_code ec;
+    if (key_file.empty() || !fs::exists(fs::symlink_status(key_file, ec)))
+        throw OfficeKeyRefused("办公室签名私钥 " + key_file.string() +
+                               " 不存在：本机还没有颁发过证书（award run 在第一次颁发证书时生成密钥）；"
+                               "用 --office-key 指定密钥文件，或用 --public-key 指定颁证机构导出的公钥");
+    return OfficeKey(key_file, read_private_key(key_file), false);
+}
+
 Signature OfficeKey::sign(std::string_view message) const {
     std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key_.get()) != 1)

@@ -73,6 +73,9 @@ public:
     // file. `output_folder` is the run's output folder (may be empty: not checked); a key
     // path inside it is refused, as is one inside a git work tree.
     static OfficeKey load_or_create(const std::filesystem::path& key_file, const std::filesystem::path& output_folder);
+    // Reads an existing private key (for `award key` and `award verify` on the office's
+    // own computer); OfficeKeyRefused naming the file when there is none: never creates.
+    static OfficeKey load_existing(const std::filesystem::path& key_file);
 
     const std::filesystem::path& path() const { return path_; }
     bool created() const { return created_; }  // made by this load_or_create

@@ -188,10 +188,12 @@ std::vector<AwardRecord> Registry::awards_of(const std::string& pack, const std:
     return out;
 }
 
-std::vector<PriorAward> Registry::prior_awards_of(const std::string& pack, const std::string& credit_code) {
+std::vector<PriorAward> Registry::prior_awards_of(const std::string& pack, const std::string& credit_code,
+                                                 int before_year) {
     std::vector<PriorAward> out;
     for (const auto& a : awards_of(pack, credit_code)) {
-        PriorAward p{a.award, a.awarded_on, std::nullopt, ""};
+        if (before_year > 0 && a.year >= before_year) continue;
+        PriorAward p{a.award, a.awarded_on, std::nullopt, "", "登记库 " + pack + " " + std::to_string(a.year) + "年度"};
         if (auto r = revocation_of(a.id)) {
             p.revoked_on = r->revoked_on;
             p.revocation_reason = r->reason;
@@ -199,6 +201,51 @@ std::vector<PriorAward> Registry::prior_awards_of(const std::string& pack, const
         out.push_back(std::move(p));
     }
     return out;
+}
+
+std::vector<ApplicationRecord> Registry::applications_in(const std::string& pack, int year) {
+    auto s = db_.prepare("SELECT p.credit_code, p.name, p.award, p.outcome, p.reasons, p.articles "
+                         "FROM applications p JOIN cycles c ON c.id = p.cycle_id WHERE c.pack = ?1 AND c.year = ?2 "
+                         "ORDER BY p.id",
+                         "查找一届的申报记录");
+    s.bind(1, pack).bind(2, year);
+    std::vector<ApplicationRecord> out;
+    while (s.step()) out.push_back({pack, year, s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+    return out;
+}
+
+std::vector<AwardRecord> Registry::awards_in(const std::string& pack, int year) {
+    auto s = db_.prepare("SELECT " + kAwardColumns + "WHERE c.pack = ?1 AND c.year = ?2 ORDER BY a.id", "查找一届的获奖记录");
+    s.bind(1, pack).bind(2, year);
+    std::vector<AwardRecord> out;
+    while (s.step()) out.push_back(award_row(db_, s));
+    return out;
+}
+
+void Registry::remove_application(const std::string& pack, int year, const std::string& credit_code) {
+    auto s = db_.prepare("DELETE FROM applications WHERE cycle_id = ?1 AND credit_code = ?2", "删除申报记录");
+    s.bind(1, cycle_id(pack, year, "删除申报记录")).bind(2, credit_code);
+    s.run();
+}
+
+void Registry::remove_award(const AwardRecord& a) {
+    const std::string what = a.name + "（" + a.credit_code + "）" + std::to_string(a.year) + "年度" + a.award;
+    const std::string where = "登记库 " + db_.path().string() + " 中 " + what;
+    if (auto t = certificate_of(a.id))
+        throw RegistryRefused(where + " 已颁发证书 " + t->number +
+                              "：证书颁发后获奖记录不再删除。本次案卷不再授予该奖项；如须取消，请用 award revoke " + t->number +
+                              " 撤销，再运行本案卷");
+    if (auto r = revocation_of(a.id))
+        throw RegistryRefused(where + " 已于 " + r->revoked_on.iso() + " 撤销：撤销记录不删除");
+    for (const auto& o : obligations_of(a.id))
+        if (!reports_of(o.id).empty())
+            throw RegistryRefused(where + " 已收到报送的报告（" + o.obligation + "）：获奖记录不再删除");
+    auto obligations = db_.prepare("DELETE FROM obligations WHERE award_id = ?1", "删除获奖后的义务记录");
+    obligations.bind(1, a.id);
+    obligations.run();
+    auto award = db_.prepare("DELETE FROM awards WHERE id = ?1", "删除获奖记录");
+    award.bind(1, a.id);
+    award.run();
 }
 
 Recorded Registry::record_revocation(long long award_id, const RevocationRecord& r) {

@@ -17,6 +17,7 @@
 
 #include "model/case.hpp"
 #include "model/date.hpp"
+#include "model/report_form.hpp"
 #include "packs/policy_pack.hpp"
 #include "registry/sqlite.hpp"
 
@@ -105,6 +106,20 @@ struct ReportRecord {
     std::string content_hash;
 };
 
+// ---- award reports: what a report's form held (src/registry/registry_reports.cpp) ----
+// Who filled it and its figures (model/report_form.hpp: exact hundredths).
+struct ReportDetails {
+    std::string filled_by;           // 填报人, "" when not recorded
+    std::string phone;               // 联系电话, "" when not recorded
+    std::optional<Date> filled_on;   // 填报日期
+    std::vector<ReportFigure> figures;  // in the order first recorded (the form's: indicator, then year)
+};
+struct ReceivedReport {
+    long long id = 0;
+    ReportRecord report;
+    ReportDetails details;
+};
+
 // 更高级别的奖项 (本溪市 第二十五条): key (pack, credit_code, award, awarded_on).
 struct HigherAwardRecord {
     std::string pack;  // the jurisdiction that pays the bonus
@@ -145,9 +160,21 @@ public:
                                           const std::string& award);
     // Every award of the pack to this holder, by date (revoked ones included).
     std::vector<AwardRecord> awards_of(const std::string& pack, const std::string& credit_code);
-    // The same as the model's prior awards (with the revocation, when any), as the rules
-    // read them from applicants.json today.
-    std::vector<PriorAward> prior_awards_of(const std::string& pack, const std::string& credit_code);
+    // The same as the model's prior awards (with the revocation, when any, and source
+    // "登记库 <pack> <year>年度"), as the rules read them. before_year > 0: only awards of
+    // cycles before that year (a case never counts its own cycle's awards as prior ones).
+    std::vector<PriorAward> prior_awards_of(const std::string& pack, const std::string& credit_code,
+                                            int before_year = 0);
+
+    // A cycle's records, for recording a run over an earlier one (cli/record_cycle.hpp).
+    std::vector<ApplicationRecord> applications_in(const std::string& pack, int year);
+    std::vector<AwardRecord> awards_in(const std::string& pack, int year);
+    // Removes an application the case no longer has (kept in history).
+    void remove_application(const std::string& pack, int year, const std::string& credit_code);
+    // Removes an award the case no longer grants, with its obligations (kept in history).
+    // RegistryRefused when a certificate was issued for it, it was revoked or a report was
+    // received: those are facts that stay (revoke it with `award revoke` instead).
+    void remove_award(const AwardRecord& award);
 
     Recorded record_revocation(long long award_id, const RevocationRecord& r);
     std::optional<RevocationRecord> revocation_of(long long award_id);
@@ -160,6 +187,9 @@ public:
                                const std::string& content_hash = "");
     std::optional<CertificateRecord> find_certificate(const std::string& number);
     std::optional<CertificateRecord> certificate_of(long long award_id);
+    // ---- award revoke (撤销, src/registry/registry_revocation.cpp) ----
+    // Every certificate number issued, sorted: what exists, for a number not found.
+    std::vector<std::string> certificate_numbers();
     // The next number for a pack's pattern (policy.hpp CertificateSpec::number_pattern,
     // "WD{year}{award_code}{seq:3}"): one above the highest sequence issued with the same
     // year and award code, from 1. Throws std::invalid_argument without {seq:N}.
@@ -169,6 +199,18 @@ public:
     std::vector<ObligationRecord> obligations_of(long long award_id);
     Recorded record_report(long long obligation_id, const ReportRecord& r);
     std::vector<ReportRecord> reports_of(long long obligation_id);
+
+    // ---- award reports (获奖组织年度报送表, src/registry/registry_reports.cpp) ----
+    // Every award of the pack, all years, by year, award and id (revoked ones included).
+    std::vector<AwardRecord> all_awards(const std::string& pack);
+    // The report of (obligation, year) with who filled it and its figures: the report row
+    // is upserted (received_on, content_hash, filled_by, phone, filled_on), each figure
+    // upserted by (indicator, year), and a figure the report no longer has is removed;
+    // every old row is kept in the history table. Unchanged when all is equal, Added for
+    // a new report, Changed otherwise. One transaction is the caller's (transaction()).
+    Recorded record_report_details(long long obligation_id, const ReportRecord& r, const ReportDetails& d);
+    // The report of (obligation, year), with its details; nullopt when none was received.
+    std::optional<ReceivedReport> find_report(long long obligation_id, int year);
 
     Recorded record_higher_award(const HigherAwardRecord& h);
     std::vector<HigherAwardRecord> higher_awards_of(const std::string& pack, const std::string& credit_code);

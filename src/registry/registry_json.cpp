@@ -30,6 +30,7 @@ const std::string kExpectHash = "SHA-256 摘要：64 位十六进制数字，字
 
 struct ReportIn {
     ReportRecord r;
+    std::optional<ReportDetails> details;  // award reports: filled_by, phone, filled_on, figures
 };
 struct ObligationIn {
     ObligationRecord o;
@@ -302,7 +303,8 @@ private:
             for (std::size_t k = 0; k < list->size(); ++k) {
                 const std::string rec = record + "/reports/" + std::to_string(k);
                 if (!is_object((*list)[k], rec, "{\"year\": 报告年度, \"received_on\": 收到日期}")) continue;
-                Fields rf(out_, file_, rec, (*list)[k], {"year", "received_on", "content_hash"});
+                Fields rf(out_, file_, rec, (*list)[k],
+                          {"year", "received_on", "content_hash", "filled_by", "phone", "filled_on", "figures"});
                 ReportIn r;
                 int low = first.value_or(kMinYear);
                 int high = first && years && *years > 0 ? *first + *years - 1 : kMaxYear;
@@ -311,12 +313,66 @@ private:
                 r.r.year = y.value_or(0);
                 r.r.received_on = rf.date("received_on", Need::required).value_or(Date{});
                 r.r.content_hash = hash(rf);
+                r.details = read_report_details(rf, rec, p, id.value_or(""));
                 rf.report_unknown_fields();
                 in.reports.push_back(std::move(r));
             }
         }
         f.report_unknown_fields();
         award.obligations.push_back(std::move(in));
+    }
+
+    // award reports: who filled the report and its figures, when given.
+    std::optional<ReportDetails> read_report_details(const Fields& rf, const std::string& record, const Policy* p,
+                                                     const std::string& obligation) {
+        if (!rf.find("filled_by") && !rf.find("phone") && !rf.find("filled_on") && !rf.find("figures")) return std::nullopt;
+        ReportDetails d;
+        d.filled_by = rf.text("filled_by", Need::optional, kReportFilerMaxChars).value_or("");
+        d.phone = rf.text("phone", Need::optional, kReportFilerMaxChars).value_or("");
+        d.filled_on = rf.date("filled_on", Need::optional);
+        const json* list = rf.array("figures", Need::optional);
+        if (!list) return d;
+        const ReportForm* form = nullptr;
+        if (p)
+            for (const auto& o : p->obligations)
+                if (o.id == obligation && o.report_form) form = &*o.report_form;
+        if (!form) {
+            if (p)
+                rf.problem("figures", as_given(*list),
+                           "只有政策包中设有报送表（report_form）的义务才有报送数据；政策包 " + p->id + " 的义务 " + obligation +
+                               " 没有报送表");
+            return d;
+        }
+        std::vector<std::string> ids;
+        for (const auto& ind : form->indicators) ids.push_back(ind.id);
+        std::set<std::pair<std::string, int>> seen;
+        for (std::size_t m = 0; m < list->size(); ++m) {
+            const std::string frec = record + "/figures/" + std::to_string(m);
+            if (!is_object((*list)[m], frec, "{\"indicator\": 指标编号, \"year\": 年份, \"value\": 数值}")) continue;
+            Fields ff(out_, file_, frec, (*list)[m], {"indicator", "year", "value"});
+            auto indicator = ff.one_of("indicator", Need::required, ids);
+            auto year = ff.integer("year", Need::required, kMinYear, kMaxYear);
+            const ReportIndicator* ind = nullptr;
+            for (const auto& i : form->indicators)
+                if (indicator && i.id == *indicator) ind = &i;
+            std::optional<long long> value;
+            if (const json* v = ff.find("value")) {
+                std::optional<long long> h;
+                if (v->is_number()) h = decimal_text_to_hundredths(v->dump());
+                else if (v->is_string()) h = decimal_text_to_hundredths(trim(v->get<std::string>()));
+                if (ind && (!h || !report_value_fits(*ind, *h)))
+                    ff.problem("value", as_given(*v), ind->name + "：" + report_value_expectation(*ind));
+                else
+                    value = h;
+            } else {
+                ff.problem("value", "", ind ? ind->name + "：" + report_value_expectation(*ind) : "数值");
+            }
+            if (indicator && year && !seen.insert({*indicator, *year}).second)
+                ff.problem("year", std::to_string(*year), "同一报告中每个指标每年只有一个数值（" + *indicator + " 已写过这一年）");
+            ff.report_unknown_fields();
+            if (indicator && year && value) d.figures.push_back({*indicator, *year, *value});
+        }
+        return d;
     }
 
     void read_higher(const json& item, const std::string& base, std::vector<HigherIn>& higher) {
@@ -402,9 +458,12 @@ ImportSummary Registry::import_json(const fs::path& file, const PolicyCatalog& p
             for (std::size_t k = 0; k < a.obligations.size(); ++k) {
                 const std::string record = a.record + "/obligations/" + std::to_string(k);
                 const long long obligation_id = tally(record_obligation(award_id, a.obligations[k].o), record);
-                for (std::size_t m = 0; m < a.obligations[k].reports.size(); ++m)
-                    tally(record_report(obligation_id, a.obligations[k].reports[m].r),
+                for (std::size_t m = 0; m < a.obligations[k].reports.size(); ++m) {
+                    const ReportIn& rep = a.obligations[k].reports[m];
+                    tally(rep.details ? record_report_details(obligation_id, rep.r, *rep.details)
+                                      : record_report(obligation_id, rep.r),
                           record + "/reports/" + std::to_string(m));
+                }
             }
         }
     }
@@ -495,8 +554,8 @@ nlohmann::ordered_json Registry::export_json() {
                 o["first_year"] = obligations.integer(3);
                 o["years"] = obligations.integer(4);
                 put_text(o, "due", obligations, 5);
-                auto reports = db_.prepare("SELECT year, received_on, content_hash FROM reports_received "
-                                           "WHERE obligation_id = ?1 ORDER BY id",
+                auto reports = db_.prepare("SELECT year, received_on, content_hash, filled_by, phone, filled_on, id "
+                                           "FROM reports_received WHERE obligation_id = ?1 ORDER BY id",
                                            "导出报告记录");
                 reports.bind(1, obligations.integer(0));
                 while (reports.step()) {
@@ -504,6 +563,23 @@ nlohmann::ordered_json Registry::export_json() {
                     r["year"] = reports.integer(0);
                     r["received_on"] = reports.text(1);
                     put_text(r, "content_hash", reports, 2);
+                    put_text(r, "filled_by", reports, 3);
+                    put_text(r, "phone", reports, 4);
+                    put_text(r, "filled_on", reports, 5);
+                    auto figures = db_.prepare("SELECT indicator, year, value_hundredths FROM report_figures "
+                                               "WHERE report_id = ?1 ORDER BY id",
+                                               "导出报送数据");
+                    figures.bind(1, reports.integer(6));
+                    while (figures.step()) {
+                        ordered_json f;
+                        f["indicator"] = figures.text(0);
+                        f["year"] = figures.integer(1);
+                        const long long h = figures.integer(2);
+                        // Exact: whole values as integers, others as the decimal they are (1234.56).
+                        if (h % 100 == 0) f["value"] = h / 100;
+                        else f["value"] = std::stod(hundredths_text(h));
+                        r["figures"].push_back(std::move(f));
+                    }
                     o["reports"].push_back(std::move(r));
                 }
                 a["obligations"].push_back(std::move(o));

@@ -170,6 +170,33 @@ END;
     return sql;
 }
 
+// Version 2 (award reports): who filled a report received, and its figures.
+std::string version_2() {
+    std::string sql = R"(
+-- 填报人, 联系电话, 填报日期 of a report received, as read from its form.
+ALTER TABLE reports_received ADD COLUMN filled_by TEXT;
+ALTER TABLE reports_received ADD COLUMN phone TEXT;
+ALTER TABLE reports_received ADD COLUMN filled_on TEXT )" + date_check("filled_on", true) + R"(;
+DROP TRIGGER reports_received_keep_on_update;
+DROP TRIGGER reports_received_keep_on_delete;
+
+-- 报送数据: the figures of a report received, one per indicator and year. A value is
+-- exact: hundredths of the indicator's unit (1234.56万元 → 123456, 12.5% → 1250, 356人 → 35600).
+CREATE TABLE report_figures (
+  id INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports_received (id),
+  indicator TEXT NOT NULL,            -- the pack's report_form indicator id, e.g. 'revenue'
+  year INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 9999),  -- the year the figure is for
+  value_hundredths INTEGER NOT NULL,
+  UNIQUE (report_id, indicator, year)
+) STRICT;
+)";
+    sql += history_triggers("reports_received",
+                            {"obligation_id", "year", "received_on", "content_hash", "filled_by", "phone", "filled_on"});
+    sql += history_triggers("report_figures", {"report_id", "indicator", "year", "value_hundredths"});
+    return sql;
+}
+
 std::string where(const sqlite::Database& db) { return "登记库 " + db.path().string(); }
 
 }  // namespace
@@ -177,6 +204,7 @@ std::string where(const sqlite::Database& db) { return "登记库 " + db.path().
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, "建立评选、申报、获奖、证书、撤销、义务、报告、更高级别奖项和历史记录表", version_1()},
+        {2, "记录报告的填报人和报送数据（获奖组织年度报送表）", version_2()},
     };
     return list;
 }

@@ -27,15 +27,14 @@ struct CertificateContent {
     std::string credit_code;   // 统一社会信用代码
     std::string scheme;        // 评选名称, e.g. "魏都区区长质量奖" (the pack's award_title)
     std::string pack;          // the policy pack's id
+    // What the QR code carries: the office-signed payload (registry/certificate_payload.hpp),
+    // made by the run once the registry has given the number. A certificate is never
+    // printed without it.
+    std::string qr_payload;
 };
 
 std::vector<CertificateContent> certificate_contents(const Case& c, const Policy& policy,
                                                      const std::vector<Certificate>& certificates);
-
-// The QR code's text: what a verifier needs to find and check the certificate
-// later: "AWARD1:<PACK>:<证书编号>:<颁发日期>:<统一社会信用代码>:<SHA-256 of the
-// holder's name, first 16 hex digits>", so a changed name no longer matches.
-std::string certificate_qr_payload(const CertificateContent& content);
 
 // The file name a person would look for: 证书/<单位名称>.pdf (sanitised by the caller).
 class CertificatePrinter {

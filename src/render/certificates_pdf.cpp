@@ -126,14 +126,6 @@ void lay_out_box(const TextBox& box, const pdf::Text& text, const pdf::Shaper& s
     }
 }
 
-// The first `hex_digits` hex digits (upper case) of the SHA-256 of `s`.
-std::string sha256_hex(const std::string& s, std::size_t hex_digits) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char b : sha256(s)) out += digits[b >> 4], out += digits[b & 0xF];
-    return out.substr(0, hex_digits);
-}
-
 }  // namespace
 
 std::vector<CertificateContent> certificate_contents(const Case& c, const Policy& policy,
@@ -141,18 +133,9 @@ std::vector<CertificateContent> certificate_contents(const Case& c, const Policy
     std::vector<CertificateContent> out;
     for (const Certificate& cert : certificates) {
         const Applicant& a = c.applicants.at(cert.applicant_index);
-        out.push_back({cert, a.name, pdf::applicant_field(a, "name"), a.credit_code, policy.award_title, policy.id});
+        out.push_back({cert, a.name, pdf::applicant_field(a, "name"), a.credit_code, policy.award_title, policy.id, ""});
     }
     return out;
-}
-
-std::string certificate_qr_payload(const CertificateContent& c) {
-    // Upper case, digits and ':' '-' only: QR alphanumeric mode, 5.5 bits a character,
-    // so the code stays small (version 4) and quick to encode.
-    std::string pack;
-    for (char ch : c.pack) pack += (ch >= 'a' && ch <= 'z') ? char(ch - 'a' + 'A') : ch;
-    const std::string hash = sha256_hex(c.holder, 16);
-    return "AWARD1:" + pack + ":" + c.cert.number + ":" + c.cert.date.iso() + ":" + c.credit_code + ":" + hash;
 }
 
 struct CertificatePrinter::Impl {
@@ -177,13 +160,16 @@ struct CertificatePrinter::Impl {
                                  tmpl.height - 2 * f.inset - f.width, f.width, f.colour);
         if (tmpl.seal_image) pdf.image(*tmpl.seal_image, tmpl.seal.x, tmpl.seal.y, tmpl.seal.size, tmpl.seal.size);
         for (const GlyphAt& g : laid.glyphs) pdf.text(g.face, g.size, g.x, g.baseline, g.cp, g.colour);
-        draw_qr(pdf, certificate_qr_payload(content));
+        // An unsigned code would look verifiable and is not: refuse instead (a programming error).
+        if (content.qr_payload.empty())
+            throw std::logic_error("certificate " + content.cert.number + " has no signed QR payload");
+        draw_qr(pdf, content.qr_payload);
     }
 
     // The modules as a 1-bit stencil with 4 modules of quiet zone inside the square.
     void draw_qr(pdf::PdfFile& pdf, const std::string& payload) const {
-        // encodeString picks the densest mode for each run of the text (alphanumeric here).
-        QRcode* qr = QRcode_encodeString(payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+        // 8-bit mode: the payload carries the holder's name in UTF-8 (about 200 bytes, version 10).
+        QRcode* qr = QRcode_encodeString8bit(payload.c_str(), 0, QR_ECLEVEL_M);
         if (!qr) throw std::runtime_error("libqrencode could not encode the certificate's QR code (" + payload + ")");
         const int n = qr->width, side = n + 8;
         std::vector<bool> cells(std::size_t(side * side), false);

@@ -9,6 +9,10 @@ namespace award::detail {
 
 namespace {
 
+// Where a prior award was read when not from the case ("（登记库 benxi 2022年度）"), for traces.
+std::string source_note(const PriorAward& p) { return p.source.empty() ? std::string() : "（" + p.source + "）"; }
+
+
 struct SelfEvalParams {
     int consecutive_years = 0;
     std::vector<std::string> good_results;  // e.g. 优秀, 良好
@@ -184,7 +188,7 @@ CheckResult run_requires_prior_award(const CheckSpec& spec, const Applicant& a, 
         f.set("eligible_from", eligible_from.chinese());
         finding = "于" + unrevoked->awarded_on.chinese() + "获得" + unrevoked->award + "，截至申报截止日" + r.chinese() +
                   "不满" + std::to_string(p.min_years_held) + "年";
-        trace = unrevoked->awarded_on.iso() + " 获得 " + unrevoked->award + "，满 " + std::to_string(p.min_years_held) +
+        trace = unrevoked->awarded_on.iso() + " 获得 " + unrevoked->award + source_note(*unrevoked) + "，满 " + std::to_string(p.min_years_held) +
                 " 年之日 " + eligible_from.iso() + (passed ? " ≤ " : " > ") + r.iso();
     } else if (revoked) {
         f.set("award", revoked->award);
@@ -222,7 +226,7 @@ CheckResult run_cooldown_after_award(const CheckSpec& spec, const Applicant& a, 
     bool passed = eligible_from <= ctx.reference_date;
     f.set("awarded_on", latest->awarded_on.chinese());
     f.set("eligible_from", eligible_from.chinese());
-    return f.finish(passed, head + latest->awarded_on.iso() + " 获得该奖项，可再次申报之日 " + eligible_from.iso() +
+    return f.finish(passed, head + latest->awarded_on.iso() + " 获得该奖项" + source_note(*latest) + "，可再次申报之日 " + eligible_from.iso() +
                                 (passed ? " ≤ " : " > ") + ctx.reference_date.iso() + "；" + verdict(passed));
 }
 
@@ -235,7 +239,7 @@ CheckResult run_ban_after_revocation(const CheckSpec& spec, const Applicant& a, 
     std::vector<std::string> not_counted;
     for (const auto& pa : a.prior_awards) {
         if (!pa.revoked_on) continue;
-        const std::string label = pa.revoked_on->iso() + " 撤销 " + pa.award;
+        const std::string label = pa.revoked_on->iso() + " 撤销 " + pa.award + source_note(pa);
         if (p.same_award && pa.award != a.award) {
             not_counted.push_back(label + "（非申报的" + a.award + "）");
             continue;

@@ -211,7 +211,7 @@ TEST_CASE("BX sample: explain shows the 2024 提名奖 holder ranked 5th passed 
     Ran again = explain(kCase, "本溪钢联特殊钢制品有限公司");
     REQUIRE(again.status == 0);
     CHECK(has(again.out, "【通过】第十二条（bx-12-cooldown）"));
-    CHECK(has(again.out, "2020-11-27 获得该奖项，可再次申报之日 2025-11-27 ≤ 2026-06-30"));
+    CHECK(has(again.out, "2020-11-27 获得该奖项（登记库 benxi 2020年度），可再次申报之日 2025-11-27 ≤ 2026-06-30"));
     CHECK(has(again.out, "→ 获市长质量奖（再次获奖，不占名额）。"));
     CHECK(has(again.out, "再次获奖，不授予奖金（第十二条）"));
     // E03 declared an interest in it: recused at 资料评审 (第三十三条).

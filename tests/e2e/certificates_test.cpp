@@ -71,15 +71,17 @@ TEST_CASE("WD sample: the merged certificate PDF holds every certificate in gran
     }
 }
 
-TEST_CASE("WD sample: a certificate's QR code reads back with its number and the holder's credit code") {
+TEST_CASE("WD sample: a certificate's QR code reads back as the signed payload: number, credit code, name, award, year, date") {
     const auto& s = sample();
     REQUIRE(s.ran.status == 0);
     const fs::path pdf = s.folder / "证书" / "许昌金桥食品有限公司.pdf";
     REQUIRE(run("pdftoppm -r 200 -png " + quote(pdf.string()) + " " + quote((s.tmp.path() / "qr").string())).status == 0);
-    const Ran zbar = run("zbarimg -q --raw " + quote((s.tmp.path() / "qr-1.png").string()) + " 2>/dev/null");
+    const Ran zbar = run("zbarimg -q --nodbus --raw -Sbinary " + quote((s.tmp.path() / "qr-1.png").string()) + " 2>/dev/null");
     INFO(zbar.out);
     REQUIRE(zbar.status == 0);
-    CHECK(zbar.out.find("AWARD1:WEIDU:WD2026C001:2026-12-28:91411002779403566N:") == 0);
+    CHECK(zbar.out.find("AWD1|WD2026C001|91411002779403566N|许昌金桥食品有限公司|质量管理创新奖|2026|2026-12-28|weidu|") == 0);
+    // then the 86-character base64url Ed25519 signature
+    CHECK(zbar.out.size() == zbar.out.rfind('|') + 1 + 86);
 }
 
 TEST_CASE("a grant to an applicant who was not accepted stops the run, citing the article, and writes nothing") {

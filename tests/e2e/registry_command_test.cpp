@@ -12,7 +12,7 @@ namespace {
 // `award ARGS` with $AWARD_REGISTRY set to `registry` and HOME pointed into the test's
 // folder, so nothing can reach the real home.
 Ran run_with_registry(const fs::path& registry, const fs::path& home, const std::vector<std::string>& args) {
-    std::string cmd = "env -u XDG_DATA_HOME HOME=" + quote(home.string()) +
+    std::string cmd = "env -u XDG_DATA_HOME -u AWARD_REGISTRY -u AWARD_OFFICE_KEY HOME=" + quote(home.string()) +
                       (registry.empty() ? std::string() : " AWARD_REGISTRY=" + quote(registry.string())) + " " +
                       quote(AWARD_BINARY) + " --data-dir " + quote(AWARD_SOURCE_DIR);
     for (const auto& a : args) cmd += " " + quote(a);

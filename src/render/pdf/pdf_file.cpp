@@ -153,9 +153,15 @@ std::shared_ptr<const ImageFile> ImageFile::load(const fs::path& file) {
     return img;
 }
 
+// Faces by their key (file and face), not by address: the fonts are embedded in this
+// order, so the same document gives the same bytes whatever the heap's layout.
+struct ByFaceKey {
+    bool operator()(const FontFace* a, const FontFace* b) const { return a->key < b->key; }
+};
+
 struct PdfFile::Impl {
     PoDoFo::PdfMemDocument doc;
-    std::map<const FontFace*, std::set<char32_t>> uses;
+    std::map<const FontFace*, std::set<char32_t>, ByFaceKey> uses;
     struct Embedded {
         std::string name;  // resource name, e.g. "F0"
         PoDoFo::PdfReference ref;
