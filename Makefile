@@ -8,7 +8,9 @@ SAMPLES ?= samples/weidu-2026 samples/zhongmou-2026 samples/tongzhou-2026 sample
 # The samples' own award registry and signing key, never the office's real ones: the
 # registry beside the outputs (git-ignored, kept across reruns, which then change
 # nothing), the key outside the repo (award refuses a key inside a git work tree).
-# samples/registry/*.json are earlier cycles from paper, imported first.
+# samples/registry/*.json are earlier cycles from paper, imported first. After the runs:
+# the 2027 report forms the winners owe (魏都区 第二十八条（二）, 中牟县 第二十九条), the
+# public key, and every certificate verified (output/证书核验结果.txt).
 SAMPLE_REGISTRY ?= output/样例登记库.sqlite
 SAMPLE_KEY ?= $(HOME)/.local/share/award-samples/keys/office-ed25519.pem
 
@@ -32,6 +34,7 @@ run: build
 	  $(BUILD)/award sheets $$s --out output; \
 	  $(BUILD)/award run $$s --out output; \
 	done; \
+	$(BUILD)/award reports forms --year 2027 --out output; \
 	$(BUILD)/award key --out output/证书验证公钥.pem > /dev/null; \
 	$(BUILD)/award verify output/*/证书/*.pdf > output/证书核验结果.txt && tail -n 1 output/证书核验结果.txt
 
