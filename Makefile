@@ -36,7 +36,7 @@ run: build
 	done; \
 	$(BUILD)/award reports forms --year 2027 --out output; \
 	$(BUILD)/award key --out output/证书验证公钥.pem > /dev/null; \
-	$(BUILD)/award verify output/*/证书/*.pdf > output/证书核验结果.txt && tail -n 1 output/证书核验结果.txt
+	$(BUILD)/award verify $(foreach s,$(SAMPLES),output/$(notdir $(s))/证书/*.pdf) > output/证书核验结果.txt && tail -n 1 output/证书核验结果.txt
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
