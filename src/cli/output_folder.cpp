@@ -14,6 +14,17 @@ namespace award {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+std::string lower_hex(const unsigned char* bytes, unsigned len) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) out += digits[bytes[i] >> 4], out += digits[bytes[i] & 15];
+    return out;
+}
+
+}  // namespace
+
 std::string sha256_hex_of_file(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("无法读取 " + file.string());
@@ -28,13 +39,14 @@ std::string sha256_hex_of_file(const fs::path& file) {
     unsigned int len = 0;
     EVP_DigestFinal_ex(ctx, md, &len);
     EVP_MD_CTX_free(ctx);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 15];
-    }
-    return out;
+    return lower_hex(md, len);
+}
+
+std::string sha256_hex_of_text(std::string_view text) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(text.data(), text.size(), md, &len, EVP_sha256(), nullptr);
+    return lower_hex(md, len);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/file_name.hpp"  // sanitize_file_name
@@ -18,6 +19,7 @@ struct ManifestEntry {
 };
 
 std::string sha256_hex_of_file(const std::filesystem::path& file);
+std::string sha256_hex_of_text(std::string_view text);  // 64 lowercase hex digits
 
 class StagedOutput {
 public:

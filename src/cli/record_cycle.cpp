@@ -8,20 +8,12 @@
 #include "cli/output_folder.hpp"
 #include "model/text.hpp"
 #include "registry/certificate_payload.hpp"
-#include "render/sha256.hpp"
 
 namespace award {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string hex(const std::array<unsigned char, 32>& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : bytes) out += digits[b >> 4], out += digits[b & 0xF];
-    return out;
-}
 
 // What became of an applicant in this run, in the registry's words.
 std::string outcome_of(const Evaluated& e, std::size_t i, const std::set<std::size_t>& granted) {
@@ -63,7 +55,7 @@ std::string case_content_hash(const fs::path& case_folder) {
     std::sort(files.begin(), files.end());
     std::string listing;
     for (const auto& [name, path] : files) listing += name + '\0' + sha256_hex_of_file(path) + '\n';
-    return hex(sha256(listing));
+    return sha256_hex_of_text(listing);
 }
 
 RegistryHistory registry_history(Registry& registry, const Case& c) {
@@ -144,7 +136,7 @@ CycleRecording record_cycle_results(Registry& registry, Evaluated& e, const Offi
         }
         content.cert.number = number;
         const CertificateClaim claim{number, content.credit_code, content.holder, cert.award, c.year, cert.date, policy.id};
-        const std::string message_hash = hex(sha256(certificate_message(claim)));
+        const std::string message_hash = certificate_content_hash(claim);
         if (existing && !existing->content_hash.empty() && existing->content_hash != message_hash)
             throw RegistryRefused("登记库 " + registry.path().string() + "：证书 " + number + "（" + what +
                                   "）颁发时的内容与本次不同（单位名称、奖项、年度或颁发日期已改）。证书颁发后内容不再更改："

@@ -1,6 +1,5 @@
 #include "cli/verify_command.hpp"
 
-#include <array>
 #include <iostream>
 
 #include "model/errors.hpp"
@@ -9,7 +8,6 @@
 #include "registry/certificate_payload.hpp"
 #include "registry/office_key.hpp"
 #include "registry/registry.hpp"
-#include "render/sha256.hpp"
 #include "verify/certificate_reader.hpp"
 
 namespace award {
@@ -20,13 +18,6 @@ namespace {
 
 constexpr int kExitAllValid = 0;
 constexpr int kExitNotValid = 3;
-
-std::string hex(const std::array<unsigned char, 32>& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : bytes) out += digits[b >> 4], out += digits[b & 0xF];
-    return out;
-}
 
 std::string describe(const CertificateClaim& c) {
     return "证书编号 " + c.number + "，" + c.holder + "（" + c.credit_code + "），" + std::to_string(c.year) + "年度" +
@@ -42,7 +33,7 @@ struct Context {
 };
 
 // The registry's and the pack's word on a certificate whose signature holds.
-void judge_standing(const Context& ctx, const CertificateClaim& claim, const std::string& message, VerifyFinding& f) {
+void judge_standing(const Context& ctx, const CertificateClaim& claim, VerifyFinding& f) {
     const Policy* policy = nullptr;
     if (auto it = ctx.packs->find(claim.pack); it != ctx.packs->end()) policy = &it->second;
     if (ctx.registry) {
@@ -55,7 +46,7 @@ void judge_standing(const Context& ctx, const CertificateClaim& claim, const std
         }
         if (t->credit_code != claim.credit_code || t->name != claim.holder || t->award != claim.award ||
             t->year != claim.year || t->pack != claim.pack ||
-            (!t->content_hash.empty() && t->content_hash != hex(sha256(message)))) {
+            (!t->content_hash.empty() && t->content_hash != certificate_content_hash(claim))) {
             f.verdict = Verdict::Forged;
             f.reasons.push_back("与登记库的记录不符：登记库中编号 " + claim.number + " 颁发给 " + t->name + "（" +
                                 t->credit_code + "），" + std::to_string(t->year) + "年度" + t->award);
@@ -131,7 +122,7 @@ void judge_payload(const Context& ctx, const std::string& text, const std::strin
             return;
         }
     }
-    judge_standing(ctx, claim, parsed.message, f);
+    judge_standing(ctx, claim, f);
 }
 
 bool looks_like_file(const std::string& item) {
@@ -205,7 +196,7 @@ std::vector<VerifyFinding> verify_items(const VerifyOptions& o, const Date& toda
                 CertificateClaim claim{t->number, t->credit_code, t->name, t->award, t->year,
                                        t->issued_on.value_or(Date{}), t->pack};
                 f.summary = describe(claim);
-                judge_standing(ctx, claim, certificate_message(claim), f);
+                judge_standing(ctx, claim, f);
                 f.reasons.push_back("只查了登记库：证书上的文字和二维码签名请用证书 PDF 或扫描二维码核验");
             } else {
                 f.verdict = Verdict::Forged;

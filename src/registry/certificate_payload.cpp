@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include <openssl/evp.h>
+
 namespace award {
 
 namespace {
@@ -90,6 +92,17 @@ std::string certificate_message(const CertificateClaim& c) {
         if (i) out += '|';
         out += fields[i];
     }
+    return out;
+}
+
+std::string certificate_content_hash(const CertificateClaim& claim) {
+    const std::string message = certificate_message(claim);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(message.data(), message.size(), md, &len, EVP_sha256(), nullptr);
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) out += digits[md[i] >> 4], out += digits[md[i] & 0xF];
     return out;
 }
 

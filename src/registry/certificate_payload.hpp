@@ -58,6 +58,9 @@ struct CertificateClaim {
 
 // The signed part: "AWD1|…|<pack>". Throws CertificatePayloadError for a field it cannot carry.
 std::string certificate_message(const CertificateClaim& claim);
+// SHA-256 of certificate_message(claim), 64 lowercase hex digits: what the registry keeps
+// as the certificate's content hash when it is issued, and what a verifier compares.
+std::string certificate_content_hash(const CertificateClaim& claim);
 // message + "|" + base64url(signature).
 std::string format_certificate_payload(const CertificateClaim& claim, const Signature& signature);
 // Signs with the office key and formats: what goes into the QR code.
