@@ -60,6 +60,7 @@ struct Item {
     bool first_line = false;      // the first line of a paragraph (widow control before a signature)
     std::vector<GlyphOp> glyphs;
     std::vector<RuleOp> rules;
+    std::vector<ChartShape> shapes;  // a chart's drawing, painted before the rules and glyphs
 };
 
 double grid_baseline(double size) { return (kPitch - size) / 2 + kAscent * size; }
@@ -191,6 +192,7 @@ public:
     }
 
     void table(const Table& t);
+    void chart(const Chart& c);
     std::vector<Problem> layout_problems;  // content that cannot be laid out (a table row taller than a page)
     void attachments(const std::vector<Text>& names);
     void imprint(const Text& copy_to, const Text& printed_by, const Text& printed_on);
@@ -467,6 +469,28 @@ void Composer::table(const Table& t) {
     items.insert(items.end() - std::ptrdiff_t(t.rows.size()), table_headers.back());
 }
 
+void Composer::chart(const Chart& c) {
+    // The caption: 黑体 四号, centred, kept with what follows.
+    const std::size_t before = items.size();
+    centred(c.caption, Role::Heading, size::si, true);
+    if (!c.has_data()) {
+        paragraph(c.no_data.spans().empty() ? Text(kNoChartData) : c.no_data, {Role::Body, 0, Align::Centre, false});
+        return;
+    }
+    const double caption_height = double(items.size() - before) * kPitch;
+    const double height = c.height_mm * kMm;
+    if (height + caption_height > kTextHeight + kEps)
+        throw std::logic_error(file_name_ + ": chart \"" + c.caption.str() + "\" (" + std::to_string(c.height_mm) +
+                               " mm and its caption) is taller than the 版心 (225 mm)");
+    const ChartDrawing drawing = lay_out_chart(c, shaper_, kTextWidth, height);
+    Item item;
+    item.grid = false;
+    item.height = height;
+    item.shapes = drawing.shapes;
+    for (const ChartGlyph& g : drawing.glyphs) item.glyphs.push_back({g.face, g.size, g.cp, g.x, g.baseline});
+    items.push_back(std::move(item));
+}
+
 // A name without its final punctuation (GB/T 9704: 附件名称后不加标点符号).
 Text without_final_punctuation(const Text& t) {
     std::vector<Span> spans = t.spans();
@@ -617,6 +641,22 @@ Item page_number(const Shaper& shaper, int n) {
     return item;
 }
 
+// One shape of a chart, its coordinates from the item's top-left at (left, top).
+void paint(PdfFile& pdf, const ChartShape& s, double left, double top) {
+    std::vector<Point> pts;
+    for (const Point& p : s.points) pts.push_back({left + p.x, top + p.y});
+    switch (s.kind) {
+        case ChartShape::Kind::Rect:
+            if (s.fill) pdf.fill_rectangle(pts[0].x, pts[0].y, s.points[1].x, s.points[1].y, *s.fill);
+            if (s.stroke_width > 0) pdf.stroke_rectangle(pts[0].x, pts[0].y, s.points[1].x, s.points[1].y, s.stroke_width, s.stroke);
+            break;
+        case ChartShape::Kind::Polyline: pdf.polyline(pts, s.stroke_width, s.stroke, s.dash, s.round); break;
+        case ChartShape::Kind::Polygon: pdf.polygon(pts, s.fill, s.stroke_width, s.stroke); break;
+        case ChartShape::Kind::Clip: pdf.begin_clip(pts[0].x, pts[0].y, s.points[1].x, s.points[1].y); break;
+        case ChartShape::Kind::Unclip: pdf.end_clip(); break;
+    }
+}
+
 }  // namespace
 
 void Document::masthead(Text issuing_body, Text document_number) {
@@ -638,6 +678,16 @@ void Document::heading(Text t, int level) {
 }
 void Document::blank_lines(int n) { blocks_.push_back({Block::Kind::Blank, {}, {}, n, {}, {}, {}}); }
 void Document::table(Table t) { blocks_.push_back({Block::Kind::Table, {}, {}, 0, std::move(t), {}, {}}); }
+void Document::chart(Chart c) {
+    check_chart(c);
+    // The drawing and one caption line must fit in the 版心.
+    if (c.has_data() && c.height_mm * kMm + kPitch > kTextHeight + kEps)
+        throw std::logic_error(file_name_ + ": chart \"" + c.caption.str() + "\" (" + std::to_string(c.height_mm) +
+                               " mm and its caption) is taller than the 版心 (225 mm)");
+    Block b{Block::Kind::Chart, {}, {}, 0, {}, {}, {}};
+    b.chart = std::move(c);
+    blocks_.push_back(std::move(b));
+}
 void Document::signature(Text issuer, const Date& date) {
     blocks_.push_back({Block::Kind::Signature, std::move(issuer), {}, 0, {}, Text(date.chinese()), {}});
 }
@@ -688,6 +738,7 @@ Document::Composed Document::compose(const FontSet& fonts) const {
             case Block::Kind::Signature: comp.signature(b.text, b.extra); break;
             case Block::Kind::Attachments: comp.attachments(b.items); break;
             case Block::Kind::Imprint: comp.imprint(b.text, b.extra, b.items.front()); break;
+            case Block::Kind::Chart: comp.chart(b.chart); break;
         }
     }
     return out;
@@ -726,6 +777,7 @@ void Document::write(const fs::path& data_dir, const std::string& info_title, co
     std::size_t current = pages.size();
     visit([&](std::size_t p, const Item& item, double left, double top) {
         if (p != current) pdf.begin_page(kPageWidth, kPageHeight), current = p;
+        for (const ChartShape& s : item.shapes) paint(pdf, s, left, top);
         for (const RuleOp& r : item.rules)
             pdf.line(left + r.x1, top + r.y1, left + r.x2, top + r.y2, r.width, r.red ? kRed : Rgb{});
         for (const GlyphOp& g : item.glyphs)

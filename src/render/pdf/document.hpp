@@ -10,6 +10,7 @@
 
 #include "model/date.hpp"
 #include "model/errors.hpp"
+#include "render/pdf/chart.hpp"
 #include "render/pdf/layout.hpp"
 
 namespace award::pdf {
@@ -42,13 +43,14 @@ struct ParagraphStyle {
 
 // One block of a document, before layout.
 struct Block {
-    enum class Kind { Masthead, Title, Addressee, Paragraph, Blank, Table, Signature, Attachments, Imprint } kind;
+    enum class Kind { Masthead, Title, Addressee, Paragraph, Blank, Table, Signature, Attachments, Imprint, Chart } kind;
     Text text;
     ParagraphStyle style;
     int count = 0;    // blank lines
     Table table;
     Text extra;       // signature: the date line; masthead: the 发文字号; imprint: 印发机关
     std::vector<Text> items;  // attachments: the names; imprint: the 印发日期 line
+    Chart chart{};    // chart
 };
 
 class Document {
@@ -67,6 +69,13 @@ public:
     void heading(Text t, int level);
     void blank_lines(int n);
     void table(Table t);                          // header repeated on each page; rows never split
+    // A chart (chart.hpp) in the flow of the text: its caption centred in 黑体 四号 on
+    // the line grid, the drawing under it the width of the 版心 and chart.height_mm
+    // high; caption and drawing never split across pages (both go to the next page
+    // when they do not fit). A chart without data draws nothing: the caption, then
+    // chart.no_data (or kNoChartData) centred in body type. Throws std::logic_error
+    // for a chart taller than a page or whose data do not match its categories.
+    void chart(Chart c);
     void signature(Text issuer, const Date& date);  // 署名 centred over 成文日期 (right-indented 4 characters)
 
     // 附件说明: one blank line under the body, indented 2 characters: "附件：1.××",

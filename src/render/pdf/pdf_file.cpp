@@ -186,6 +186,15 @@ struct PdfFile::Impl {
     double cur_size = -1;
     Rgb fill{}, stroke{};
     double stroke_width = 1;  // the PDF default
+    std::vector<double> dash;  // empty: solid, the PDF default
+    bool round = false;        // round caps and joins (default: butt caps, mitred joins)
+    struct Saved {
+        Rgb fill, stroke;
+        double stroke_width;
+        std::vector<double> dash;
+        bool round;
+    };
+    std::vector<Saved> saved;  // graphics states pushed by begin_clip
 
     void end_text() {
         if (in_text) content += "ET\n";
@@ -209,8 +218,29 @@ struct PdfFile::Impl {
             content += "w\n";
         }
     }
+    // Dash and caps, written only when they change: documents that draw no dashed
+    // or rounded line carry no such operator (and keep their bytes).
+    void line_style(const std::vector<double>& d, bool r) {
+        if (d != dash) {
+            dash = d;
+            content += '[';
+            for (double v : d) put(content, v);
+            content += "] 0 d\n";
+        }
+        if (r != round) {
+            round = r;
+            content += r ? "1 J 1 j\n" : "0 J 0 j\n";
+        }
+    }
+    void path(const std::vector<Point>& pts) {
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            put(content, pts[i].x), put(content, height - pts[i].y);
+            content += i == 0 ? "m " : "l ";
+        }
+    }
     void finish_page() {
         if (!page) return;
+        if (!saved.empty()) throw std::logic_error("PdfFile: a clip left open at the end of a page");
         end_text();
         PoDoFo::PdfObject* contents = page->GetContentsForAppending();
         contents->GetStream()->Set(content.data(), PoDoFo::pdf_long(content.size()));
@@ -351,6 +381,8 @@ void PdfFile::begin_page(double width, double height) {
     m.cur_size = -1;
     m.fill = m.stroke = Rgb{};
     m.stroke_width = 1;
+    m.dash.clear();
+    m.round = false;
 }
 
 void PdfFile::text(const FontFace* face, double size, double x, double baseline, char32_t cp, Rgb colour) {
@@ -384,6 +416,7 @@ void PdfFile::line(double x1, double y1, double x2, double y2, double width, Rgb
     Impl& m = *impl_;
     m.end_text();
     m.stroke_style(colour, width);
+    m.line_style({}, false);
     put(m.content, x1), put(m.content, m.height - y1);
     m.content += "m ";
     put(m.content, x2), put(m.content, m.height - y2);
@@ -394,8 +427,63 @@ void PdfFile::stroke_rectangle(double x, double y, double w, double h, double wi
     Impl& m = *impl_;
     m.end_text();
     m.stroke_style(colour, width);
+    m.line_style({}, false);
     put(m.content, x), put(m.content, m.height - y - h), put(m.content, w), put(m.content, h);
     m.content += "re S\n";
+}
+
+void PdfFile::fill_rectangle(double x, double y, double w, double h, Rgb colour) {
+    Impl& m = *impl_;
+    m.end_text();
+    m.fill_colour(colour);
+    put(m.content, x), put(m.content, m.height - y - h), put(m.content, w), put(m.content, h);
+    m.content += "re f\n";
+}
+
+void PdfFile::polyline(const std::vector<Point>& points, double width, Rgb colour, const std::vector<double>& dash,
+                       bool round) {
+    Impl& m = *impl_;
+    if (points.size() < 2) return;
+    m.end_text();
+    m.stroke_style(colour, width);
+    m.line_style(dash, round);
+    m.path(points);
+    m.content += "S\n";
+}
+
+void PdfFile::polygon(const std::vector<Point>& points, const std::optional<Rgb>& fill, double stroke_width,
+                      Rgb stroke) {
+    Impl& m = *impl_;
+    if (points.size() < 3 || (!fill && stroke_width <= 0)) return;
+    m.end_text();
+    if (fill) m.fill_colour(*fill);
+    if (stroke_width > 0) {
+        m.stroke_style(stroke, stroke_width);
+        m.line_style({}, false);
+    }
+    m.path(points);
+    m.content += !fill ? "s\n" : stroke_width > 0 ? "b\n" : "h f\n";
+}
+
+void PdfFile::begin_clip(double x, double y, double w, double h) {
+    Impl& m = *impl_;
+    m.end_text();
+    m.saved.push_back({m.fill, m.stroke, m.stroke_width, m.dash, m.round});
+    m.content += "q ";
+    put(m.content, x), put(m.content, m.height - y - h), put(m.content, w), put(m.content, h);
+    m.content += "re W n\n";
+}
+
+void PdfFile::end_clip() {
+    Impl& m = *impl_;
+    if (m.saved.empty()) throw std::logic_error("PdfFile::end_clip without begin_clip");
+    m.end_text();
+    const Impl::Saved& s = m.saved.back();
+    m.fill = s.fill, m.stroke = s.stroke, m.stroke_width = s.stroke_width, m.dash = s.dash, m.round = s.round;
+    m.saved.pop_back();
+    m.cur_face = nullptr;  // the font is part of the graphics state Q restores
+    m.cur_size = -1;
+    m.content += "Q\n";
 }
 
 void PdfFile::image(const ImageFile& img, double x, double y, double w, double h) {

@@ -9,6 +9,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ namespace award::pdf {
 struct Rgb {
     double r = 0, g = 0, b = 0;
     bool operator==(const Rgb&) const = default;
+};
+
+// A point in pt from the page's top-left corner, y downwards.
+struct Point {
+    double x = 0, y = 0;
 };
 
 // An image file read once and embedded in each PDF that draws it.
@@ -57,6 +63,18 @@ public:
     void text(const FontFace* face, double size, double x, double baseline, char32_t cp, Rgb colour = {});
     void line(double x1, double y1, double x2, double y2, double width, Rgb colour = {});
     void stroke_rectangle(double x, double y, double w, double h, double width, Rgb colour = {});
+    void fill_rectangle(double x, double y, double w, double h, Rgb colour = {});
+    // An open path through the points, stroked. dash: lengths on, off, on … in pt
+    // (empty: solid). round: round caps and joins (a dash of length 0 is then a dot).
+    void polyline(const std::vector<Point>& points, double width, Rgb colour = {}, const std::vector<double>& dash = {},
+                  bool round = false);
+    // A closed polygon, filled when `fill` is given, outlined when stroke_width > 0.
+    void polygon(const std::vector<Point>& points, const std::optional<Rgb>& fill, double stroke_width = 0,
+                 Rgb stroke = {});
+    // What is drawn until the matching end_clip() is clipped to the rectangle
+    // (clips nest; each page must close its own before the next page or write()).
+    void begin_clip(double x, double y, double w, double h);
+    void end_clip();
     void image(const ImageFile& img, double x, double y, double w, double h);
     // A 1-bit stencil (rows of `columns` cells, true = painted) scaled to the box
     // and painted in `colour`, without smoothing: a QR code's modules.
