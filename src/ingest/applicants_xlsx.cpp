@@ -51,6 +51,9 @@ const std::vector<Column>& columns() {
         {"设有首席质量官", "has_chief_quality_officer", Kind::Bool, false},
         {"通过质量管理体系认证", "quality_system_certified", Kind::Bool, false},
         {"已在本单位内部公示", "internal_publicity_done", Kind::Bool, false},
+        // For the yearly statistics: optional columns.
+        {"所在镇（街道）", "township", Kind::Text, false},
+        {"企业规模", "size", Kind::Text, false},
     };
     return list;
 }

@@ -353,6 +353,9 @@ void read_designations(const json& list, const Fields& f, const CaseFacts& facts
     }
 }
 
+// 企业规模 as the statistics bureau divides enterprises (统计上大中小微型企业划分办法).
+const std::vector<std::string> kEnterpriseSizes = {"大型", "中型", "小型", "微型"};
+
 // The optional facts some regulations ask about (中牟县, 通州区, 鹿城区, 本溪市).
 void read_applicant_facts(const Fields& f, const std::string& base, const std::string& suffix, const CaseFacts& facts,
                           Applicant& a, ProblemList& out) {
@@ -370,6 +373,8 @@ void read_applicant_facts(const Fields& f, const std::string& base, const std::s
         if (by && level) a.recommendation = Recommendation{*by, *level};
     }
     a.environmental_credit = f.text("environmental_credit", Need::optional).value_or("");
+    a.township = f.text("township", Need::optional).value_or("");
+    a.size = f.one_of("size", Need::optional, kEnterpriseSizes).value_or("");
     auto since = f.date("excellence_model_since", Need::optional);
     if (since && facts.deadline && *since > *facts.deadline)
         f.problem("excellence_model_since", since->iso(), "不晚于" + deadline_text(*facts.deadline) + " 的日期");
@@ -418,7 +423,8 @@ const std::vector<std::string> kApplicantFields = {
     "founded",  "industry",       "designations",     "licences_valid",   "policy_compliant",
     "self_evaluations", "incidents", "prior_awards",  "contact",
     "legal_form", "tax_region", "recommendation", "environmental_credit", "excellence_model_since",
-    "has_chief_quality_officer", "quality_system_certified", "internal_publicity_done", "financials"};
+    "has_chief_quality_officer", "quality_system_certified", "internal_publicity_done", "financials",
+    "township", "size"};
 
 Applicant read_applicant(const json& j, std::size_t index, const CaseFacts& facts, SeenApplicants& seen,
                          ProblemList& out) {

@@ -85,6 +85,9 @@ struct Applicant {
     bool quality_system_certified = false;   // 通过质量管理体系认证并有效运行 (declared)
     bool internal_publicity_done = false;    // 已在本单位内部公示不少于5个工作日 (declared)
     std::vector<YearFinancials> financials = {};  // 近年财务数据, in year order as given
+    // For the yearly statistics (who applies), optional: "" when not given.
+    std::string township = {};  // 所在镇（街道）, e.g. "高桥街道"
+    std::string size = {};      // 企业规模: 大型, 中型, 小型 or 微型 (国家统计局《统计上大中小微型企业划分办法》)
     std::string source;  // where it came from, for messages: "applicants.json: /applicants/3"
 };
 

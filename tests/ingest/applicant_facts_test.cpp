@@ -451,3 +451,47 @@ TEST_CASE("applicants.xlsx: a recommender without its level and a bad revocation
     CHECK(problems[1].field == "推荐单位类别");
     CHECK(contains(problems[1].expected, "都要写"));
 }
+
+TEST_CASE("ingest: 所在镇（街道） and 企业规模 for the statistics are read from applicants.json and applicants.xlsx, an unknown size is refused") {
+    {
+        TempDir tmp("case");
+        Folder f;
+        applicant0(f)["township"] = " 高桥街道 ";
+        applicant0(f)["size"] = "中型";
+        write_folder(tmp.path(), f);
+        const Applicant a = read_ok(tmp.path()).applicants.at(0);
+        CHECK(a.township == "高桥街道");
+        CHECK(a.size == "中型");
+    }
+    {
+        TempDir tmp("case");
+        Folder f;
+        applicant0(f)["size"] = "特大型";
+        write_folder(tmp.path(), f);
+        auto problems = problems_in(tmp.path());
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].record == kA0);
+        CHECK(problems[0].field == "size");
+        CHECK(problems[0].value == "特大型");
+        CHECK(contains(problems[0].expected, "大型"));
+        CHECK(contains(problems[0].expected, "微型"));
+    }
+    {
+        Sheet s;
+        s.add("所在镇（街道）", "魏都区西大街道");
+        s.add("企业规模", "小型");
+        XlsxFolder xf(s);
+        const Applicant a = read_ok(xf.tmp.path()).applicants.at(0);
+        CHECK(a.township == "魏都区西大街道");
+        CHECK(a.size == "小型");
+    }
+    {
+        // Not given: empty, as before.
+        TempDir tmp("case");
+        Folder f;
+        write_folder(tmp.path(), f);
+        const Applicant a = read_ok(tmp.path()).applicants.at(0);
+        CHECK(a.township.empty());
+        CHECK(a.size.empty());
+    }
+}
