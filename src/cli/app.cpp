@@ -137,6 +137,10 @@ void print_summary(const Evaluated& e) {
         std::cout << "\n";
     }
     print_review_summary(e);
+    for (const auto& t : e.top_ups.due)
+        std::cout << "  追加激励资金：" << t.name << "，" << t.basis() << "，" << t.prize_yuan << " 元（" << t.article
+                  << "）\n";
+    for (const auto& note : e.top_ups.notes) std::cout << "  不追加：" << note << "\n";
     if (!e.certificates.empty()) {
         std::cout << "表彰：颁发证书 " << e.certificates.size() << " 张（" << e.policy->certificates.article << "）。\n";
         for (const auto& content : e.certificates)
@@ -174,7 +178,7 @@ void write_review_documents(StagedOutput& out, const Evaluated& e, const RenderE
     write_winners_xlsx(e.c, *e.policy, r, out.reserve(kWinnersListFile), e.internal_warnings);
     // No 奖金发放表 where the regulation grants no money: a sheet of zeros would be paid from.
     if (e.policy->pays_prizes())
-        write_prize_payment_xlsx(e.c, *e.policy, r, out.reserve(kPrizePaymentFile), e.internal_warnings);
+        write_prize_payment_xlsx(e.c, *e.policy, r, e.top_ups.due, out.reserve(kPrizePaymentFile), e.internal_warnings);
 }
 
 void write_certificates(StagedOutput& out, const Evaluated& e) {
@@ -306,13 +310,13 @@ int run_cli(int argc, char** argv) {
     registry->add_option("--registry", registry_opt, registry_help);
     std::string registry_file;
     auto* registry_import = registry->add_subcommand(
-        "import", "导入往年记录（JSON，格式见 samples/README.md“获奖登记库”）：整个文件一次导入，有任何问题则列出全部问题、什么也不导入；重复导入同一文件不改变任何记录");
+        "import", "导入往年记录（JSON 或 XLSX 工作簿，格式见 samples/README.md“获奖登记库”）：整个文件一次导入，有任何问题则列出全部问题（工作簿中为工作表、行、列）、什么也不导入；重复导入同一文件不改变任何记录");
     registry_import->fallthrough();
-    registry_import->add_option("FILE", registry_file, "要导入的 JSON 文件")->required()->check(CLI::ExistingFile);
+    registry_import->add_option("FILE", registry_file, "要导入的 JSON 文件，或 .xlsx 工作簿")->required()->check(CLI::ExistingFile);
     std::string registry_out;
-    auto* registry_export = registry->add_subcommand("export", "以导入所用的 JSON 格式导出登记库的全部记录（不含历史表）");
+    auto* registry_export = registry->add_subcommand("export", "以导入所用的格式导出登记库的全部记录（不含历史表）：JSON，或 --out 为 .xlsx 时为工作簿（空登记库得到空白模板）");
     registry_export->fallthrough();
-    registry_export->add_option("--out", registry_out, "写入此文件（默认：标准输出）");
+    registry_export->add_option("--out", registry_out, "写入此文件，文件名以 .xlsx 结尾时写工作簿（默认：JSON 到标准输出）");
     // ---- award revoke (撤销 and 撤销通报, src/cli/revoke_command.*) ----
     RevokeRequest revoke_request;
     auto* revoke = app.add_subcommand(
@@ -388,7 +392,7 @@ int run_cli(int argc, char** argv) {
         return guarded([&] {
             const fs::path path = registry_path_from(registry_opt);
             if (registry_import->parsed()) return run_registry_import(path, registry_file, data_dir);
-            return run_registry_export(path, registry_out);
+            return run_registry_export(path, registry_out, data_dir);
         });
     }
     if (revoke->parsed()) {  // award revoke (src/cli/revoke_command.*)

@@ -7,6 +7,7 @@
 #include "packs/holiday_calendar_file.hpp"
 #include "render/documents.hpp"
 #include "render/review_documents.hpp"
+#include "render/review_support.hpp"
 #include "rules/commendation.hpp"
 #include "rules/eligibility.hpp"
 
@@ -22,6 +23,36 @@ std::vector<Grant> commendation_grants(const Case& c, const ReviewOutcome& revie
         grants.push_back({c.applicants.at(w.applicant_index).credit_code, w.award, "评审结果：获奖名单"});
     return grants;
 }
+
+namespace {
+
+// The date the cycle's 奖金发放表 rests on: the 表彰决定's, else the review's last notice.
+Date prize_sheet_date(const Case& c) {
+    return c.commendation && c.commendation->date != Date{} ? c.commendation->date : review_doc::review_date(c);
+}
+
+TopUpDecision registry_top_ups(Registry& registry, const Case& c, const Policy& policy) {
+    bool any = false;
+    for (const auto& a : policy.awards) any = any || !a.higher_award_top_ups.empty();
+    if (!any) return {};
+    std::vector<HigherAwardFact> facts;
+    std::map<std::string, std::vector<HeldAward>> holdings;
+    for (const auto& h : registry.higher_awards_in(policy.id)) {
+        facts.push_back({h.id, h.record.credit_code, h.record.name, h.record.award, h.record.awarded_on,
+                         h.record.bonus_yuan, h.top_up ? std::optional<int>(h.top_up->year) : std::nullopt});
+        if (holdings.count(h.record.credit_code)) continue;
+        auto& held = holdings[h.record.credit_code];
+        for (const auto& a : registry.awards_of(policy.id, h.record.credit_code)) {
+            if (a.year >= c.year) continue;
+            auto revocation = registry.revocation_of(a.id);
+            held.push_back({a.award, a.year, a.awarded_on,
+                            revocation ? std::optional<Date>(revocation->revoked_on) : std::nullopt});
+        }
+    }
+    return decide_top_ups(policy, c.year, prize_sheet_date(c), facts, holdings);
+}
+
+}  // namespace
 
 Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCatalog& catalog,
                    const PolicyOverride& override, Registry* registry) {
@@ -57,6 +88,7 @@ Evaluated evaluate(const fs::path& case_dir, const fs::path& data_dir, PolicyCat
         else
             e.c.commendation->grants = commendation_grants(e.c, e.review);
     }
+    if (registry && e.review.complete) e.top_ups = registry_top_ups(*registry, e.c, policy);
     CertificateIssue issue = issue_certificates(policy, e.c, e.outcome);
     problems.insert(problems.end(), issue.problems.begin(), issue.problems.end());
     if (!problems.empty()) throw InputError(std::move(problems));

@@ -13,6 +13,7 @@
 #include "registry/registry.hpp"
 #include "render/certificates.hpp"
 #include "rules/review.hpp"
+#include "rules/top_ups.hpp"
 
 namespace award {
 
@@ -23,6 +24,9 @@ struct Evaluated {
     ReviewOutcome review;                           // empty until the review stages start
     std::vector<CertificateContent> certificates;   // empty until the case records a commendation
     std::optional<CertificatePrinter> printer;      // loaded when there are certificates
+    // 追加激励资金 (本溪市第二十五条第三款) this cycle pays, from the registry's higher
+    // awards; empty without a registry or before the review is complete.
+    TopUpDecision top_ups;
     // Sentences every internal report, the manifest and stderr carry (never a public
     // document): e.g. the case is dated outside the pack's 有效期 and the operator
     // confirmed with --allow-expired-policy (cli/policy_validity.hpp). Usually empty.

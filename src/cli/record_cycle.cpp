@@ -46,6 +46,37 @@ long long prize_of(const Evaluated& e, const CertificateContent& content) {
     return spec ? spec->prize_yuan : 0;
 }
 
+// The last review stage the applicant entered (stage id), "" before the review.
+std::string stage_reached(const Evaluated& e, std::size_t i) {
+    std::string reached;
+    for (const auto& stage : e.policy->review.stages) {
+        bool entered = e.review.find(stage.id, i) != nullptr;
+        for (const auto& adv : e.review.advancements)
+            if (adv.stage == stage.id)
+                entered = entered || std::find(adv.advanced.begin(), adv.advanced.end(), i) != adv.advanced.end();
+        if (entered) reached = stage.id;
+    }
+    return reached;
+}
+
+// The applicant's percentage of each score sheet category at each stage it was scored at
+// on the items sheet, in hundredths of a percent, rounded half up once.
+std::vector<CategoryPercent> category_percents(const Evaluated& e, std::size_t i) {
+    std::vector<CategoryPercent> out;
+    const auto& categories = e.policy->score_sheet.categories;
+    for (const auto& s : e.review.stage_scores) {
+        if (s.applicant_index != i || s.category_aggregates.size() != categories.size() || s.counted == 0) continue;
+        for (std::size_t k = 0; k < categories.size(); ++k) {
+            const Score& got = s.category_aggregates[k];
+            const std::int64_t den = got.denominator() * categories[k].points;
+            if (den <= 0 || got.numerator() < 0) continue;
+            const std::int64_t hundredths = (got.numerator() * 200 + den) / (2 * den);
+            out.push_back({s.stage, categories[k].id, categories[k].name, int(std::min<std::int64_t>(hundredths, 10000))});
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string case_content_hash(const fs::path& case_folder) {
@@ -96,7 +127,8 @@ CycleRecording record_cycle_results(Registry& registry, Evaluated& e, const Offi
         codes.insert(a.credit_code);
         count(rec,
               registry.record_application({policy.id, c.year, a.credit_code, a.name, a.award, outcome_of(e, i, granted),
-                                           join(reasons, "\n"), r.failed_articles()}),
+                                           join(reasons, "\n"), r.failed_articles(), a.industry, a.township, a.size,
+                                           stage_reached(e, i), category_percents(e, i)}),
               "申报记录 " + a.name + "（" + a.credit_code + "）");
     }
     for (const auto& old : registry.applications_in(policy.id, c.year)) {
@@ -149,6 +181,19 @@ CycleRecording record_cycle_results(Registry& registry, Evaluated& e, const Offi
         for (const Obligation& o : policy.obligations)
             count(rec, registry.record_obligation(award.id, {0, o.id, o.article, c.year + 1, o.years, o.due()}),
                   "获奖后的义务 " + what + " " + o.id);
+    }
+
+    // 追加激励资金 this cycle's 奖金发放表 lists; those it listed before and no longer does are removed.
+    std::set<long long> paid;
+    for (const auto& t : e.top_ups.due) {
+        paid.insert(t.higher_award_id);
+        count(rec, registry.record_top_up(t.higher_award_id, policy.id, {c.year, t.held.award, t.prize_yuan, t.article}),
+              "追加激励资金 " + t.name + "（" + t.credit_code + "）" + t.higher_award);
+    }
+    for (const auto& gone : registry.remove_top_ups_except(policy.id, c.year, paid)) {
+        ++rec.removed;
+        rec.changes.push_back("删除：追加激励资金 " + gone.record.name + "（" + gone.record.credit_code + "）" +
+                              gone.record.award + "，本届不再发放");
     }
     return rec;
 }

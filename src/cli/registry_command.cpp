@@ -1,5 +1,6 @@
 #include "cli/registry_command.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,12 @@ namespace award {
 
 namespace fs = std::filesystem;
 
+bool is_xlsx_name(const fs::path& file) {
+    std::string ext = file.extension().string();
+    for (char& ch : ext) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return ext == ".xlsx";
+}
+
 int run_registry_import(const fs::path& registry, const fs::path& file, const fs::path& data_dir) {
     const PolicyCatalog packs = load_policy_catalog(data_dir / "templates" / "policies");
     std::error_code ec;
@@ -21,7 +28,7 @@ int run_registry_import(const fs::path& registry, const fs::path& file, const fs
     ImportSummary s;
     try {
         Registry r(registry, Registry::Open::CreateIfMissing);
-        s = r.import_json(file, packs);
+        s = is_xlsx_name(file) ? r.import_xlsx(file, packs) : r.import_json(file, packs);
     } catch (...) {
         // A registry this import created is removed again: nothing is left behind.
         if (!existed) fs::remove(registry, ec);
@@ -37,8 +44,13 @@ int run_registry_import(const fs::path& registry, const fs::path& file, const fs
     return 0;
 }
 
-int run_registry_export(const fs::path& registry, const fs::path& out_file) {
+int run_registry_export(const fs::path& registry, const fs::path& out_file, const fs::path& data_dir) {
     Registry r(registry, Registry::Open::MustExist);
+    if (!out_file.empty() && is_xlsx_name(out_file)) {
+        r.export_xlsx(out_file, load_policy_catalog(data_dir / "templates" / "policies"));
+        std::cout << "已导出登记库 " << registry.string() << " 到工作簿 " << out_file.string() << "。\n";
+        return 0;
+    }
     const std::string text = r.export_json().dump(2, ' ', false) + "\n";
     if (out_file.empty()) {
         std::cout << text;

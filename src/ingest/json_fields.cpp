@@ -387,6 +387,40 @@ std::optional<std::string> Fields::text(const std::string& field, Need need, std
     return checked_text(field, need, true, max_chars);
 }
 
+std::optional<std::string> Fields::lines(const std::string& field, Need need, std::size_t max_chars) const {
+    const json* v = given(field, need, kExpectText);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) return checked_text(field, need, true, max_chars);  // reports it
+    const auto& s = v->get_ref<const std::string&>();
+    std::string joined;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find('\n', start);
+        if (end == std::string::npos) end = s.size();
+        std::string line = s.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        line = trim(line);
+        if (!line.empty()) {
+            if (auto why = text_expectation_problem(line, max_chars); !why.empty()) {
+                problem(field, char_count(line) > max_chars ? excerpt(line, 60) : line, why);
+                return std::nullopt;
+            }
+            joined += (joined.empty() ? "" : "\n") + line;
+        }
+        start = end + 1;
+    }
+    if (joined.empty()) {
+        problem(field, s, kExpectText);
+        return std::nullopt;
+    }
+    if (const std::size_t n = char_count(joined); n > max_chars) {
+        problem(field, excerpt(joined, 60),
+                "不超过 " + std::to_string(max_chars) + " 个字符的文本（现有 " + std::to_string(n) + " 个字符；此处只引用前 60 个）");
+        return std::nullopt;
+    }
+    return joined;
+}
+
 std::optional<Date> Fields::date(const std::string& field, Need need) const {
     const json* v = given(field, need, kExpectDate);
     if (!v) return std::nullopt;

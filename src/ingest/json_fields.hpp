@@ -76,6 +76,10 @@ public:
     // The same, exactly as written (codes, where a stray space is itself the mistake).
     std::optional<std::string> exact_text(const std::string& field, Need need,
                                           std::size_t max_chars = kShortTextMaxChars) const;
+    // Text of several lines ("\n" or "\r\n" between them, as the program writes a list
+    // of reasons): each line as text() would take it, blank lines dropped, at most
+    // max_chars characters in all; the lines joined by "\n".
+    std::optional<std::string> lines(const std::string& field, Need need, std::size_t max_chars) const;
     // A real calendar day written YYYY-MM-DD.
     std::optional<Date> date(const std::string& field, Need need) const;
     // A JSON integer (not a string, not 2026.0) in [low, high].

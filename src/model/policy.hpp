@@ -57,6 +57,15 @@ struct HolderPrize {
     std::string article;
 };
 
+// 追加激励资金: a holder of this award who later wins a higher award outside the pack gets
+// more money (本溪市第二十五条第三款: 中国质量奖 +20万元, 中国质量奖提名奖 +10万元, 省长质量奖
+// +10万元). Paid once, on the 奖金发放表 of the first cycle run after the higher award.
+struct HigherAwardTopUp {
+    std::vector<std::string> higher_awards;  // the names the registry may record it under, e.g. "辽宁省省长质量奖", "省长质量奖"
+    long long prize_yuan = 0;
+    std::string article;  // e.g. "第二十五条第三款"
+};
+
 struct AwardSpec {
     std::string id;    // e.g. "main", "nomination", "innovation"
     std::string name;  // e.g. "区长质量奖"
@@ -70,6 +79,7 @@ struct AwardSpec {
     AwardConferral conferral;         // how the review results confer it
     std::vector<HolderPrize> holder_prizes;  // first match wins, in pack order
     std::string full_name;  // as on certificates; default jurisdiction + name ("鹿城区政府质量奖", not "鹿城区区政府质量奖")
+    std::vector<HigherAwardTopUp> higher_award_top_ups = {};  // 追加激励资金 for holders of this award
 };
 
 // 证书 (审定与表彰): how the certificates the government issues are numbered and printed.

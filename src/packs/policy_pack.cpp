@@ -135,7 +135,7 @@ AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, const Poli
     AwardSpec a;
     ObjectReader r(j, ptr, problems);
     r.only_keys({"id", "name", "quota", "prize_yuan", "open_to_application", "article", "prize_article",
-                 "certificate_code", "checks", "conferral", "holder_prizes", "full_name", "note"});
+                 "certificate_code", "checks", "conferral", "holder_prizes", "higher_award_top_ups", "full_name", "note"});
     r.text("note", false);
     a.id = r.text("id").value_or("");
     a.name = r.text("name").value_or("");
@@ -164,6 +164,23 @@ AwardSpec read_award(const nlohmann::json& j, const std::string& ptr, const Poli
             hp.prize_yuan = h.integer("prize_yuan", 0).value_or(0);
             hp.article = read_article(h, "article", true, problems).value_or("");
             a.holder_prizes.push_back(hp);
+        }
+    }
+    if (const nlohmann::json* list = r.array("higher_award_top_ups", false)) {
+        std::set<std::string> named;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string at = r.at("higher_award_top_ups") + "/" + std::to_string(i);
+            ObjectReader h((*list)[i], at, problems);
+            h.only_keys({"higher_awards", "prize_yuan", "article", "note"});
+            h.text("note", false);
+            HigherAwardTopUp t;
+            t.higher_awards = read_names(h, "higher_awards", true, problems);
+            for (const auto& n : t.higher_awards)
+                if (!named.insert(n).second)
+                    problems.add(at + "/higher_awards", "奖项名称 \"" + n + "\" 在 higher_award_top_ups 中只能出现一次");
+            t.prize_yuan = h.integer("prize_yuan", 1).value_or(0);
+            t.article = read_article(h, "article", true, problems).value_or("");
+            a.higher_award_top_ups.push_back(t);
         }
     }
     return a;

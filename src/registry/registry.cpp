@@ -1,6 +1,8 @@
 #include "registry/registry.hpp"
 
+#include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "registry/registry_internal.hpp"
 #include "registry/schema.hpp"
@@ -148,13 +150,51 @@ std::optional<CycleRecord> Registry::find_cycle(const std::string& pack, int yea
 Recorded Registry::record_application(const ApplicationRecord& a) {
     const std::string what = "申报记录（" + a.pack + " " + std::to_string(a.year) + "年度 " + a.credit_code + "）";
     const long long cycle = cycle_id(a.pack, a.year, "记录" + what);
-    return upsert(db_, "applications", {{"cycle_id", cycle}, {"credit_code", a.credit_code}},
-                  {{"name", a.name},
-                   {"award", a.award},
-                   {"outcome", a.outcome},
-                   {"reasons", text_or_null(a.reasons)},
-                   {"articles", text_or_null(a.articles)}},
-                  what);
+    Recorded r = upsert(db_, "applications", {{"cycle_id", cycle}, {"credit_code", a.credit_code}},
+                        {{"name", a.name},
+                         {"award", a.award},
+                         {"outcome", a.outcome},
+                         {"reasons", text_or_null(a.reasons)},
+                         {"articles", text_or_null(a.articles)},
+                         {"industry", text_or_null(a.industry)},
+                         {"township", text_or_null(a.township)},
+                         {"size", text_or_null(a.size)},
+                         {"stage_reached", text_or_null(a.stage_reached)}},
+                        what);
+    if (!a.category_percents) return r;
+    // The category percentages: each upserted, those no longer given removed (kept in history).
+    bool changed = false;
+    std::set<std::pair<std::string, std::string>> given;
+    for (const auto& p : *a.category_percents) {
+        given.insert({p.stage, p.category});
+        const Recorded c = upsert(db_, "category_scores",
+                                  {{"application_id", r.id}, {"stage", p.stage}, {"category", p.category}},
+                                  {{"name", p.name}, {"percent_hundredths", (long long)p.percent_hundredths}},
+                                  "类目得分率（" + a.credit_code + " " + p.stage + " " + p.category + "）");
+        changed = changed || c.change != Change::Unchanged;
+    }
+    for (const auto& old : category_percents_of(a.pack, a.year, a.credit_code)) {
+        if (given.count({old.stage, old.category})) continue;
+        auto del = db_.prepare("DELETE FROM category_scores WHERE application_id = ?1 AND stage = ?2 AND category = ?3",
+                               "删除不再有的类目得分率");
+        del.bind(1, r.id).bind(2, old.stage).bind(3, old.category);
+        del.run();
+        changed = true;
+    }
+    if (changed && r.change == Change::Unchanged) r.change = Change::Changed;
+    return r;
+}
+
+std::vector<CategoryPercent> Registry::category_percents_of(const std::string& pack, int year,
+                                                            const std::string& credit_code) {
+    auto s = db_.prepare("SELECT s.stage, s.category, s.name, s.percent_hundredths FROM category_scores s "
+                         "JOIN applications p ON p.id = s.application_id JOIN cycles c ON c.id = p.cycle_id "
+                         "WHERE c.pack = ?1 AND c.year = ?2 AND p.credit_code = ?3 ORDER BY s.id",
+                         "查找类目得分率");
+    s.bind(1, pack).bind(2, year).bind(3, credit_code);
+    std::vector<CategoryPercent> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), int(s.integer(3))});
+    return out;
 }
 
 Recorded Registry::record_award(const AwardRecord& a) {
@@ -204,13 +244,16 @@ std::vector<PriorAward> Registry::prior_awards_of(const std::string& pack, const
 }
 
 std::vector<ApplicationRecord> Registry::applications_in(const std::string& pack, int year) {
-    auto s = db_.prepare("SELECT p.credit_code, p.name, p.award, p.outcome, p.reasons, p.articles "
+    auto s = db_.prepare("SELECT p.credit_code, p.name, p.award, p.outcome, p.reasons, p.articles, p.industry, "
+                         "p.township, p.size, p.stage_reached "
                          "FROM applications p JOIN cycles c ON c.id = p.cycle_id WHERE c.pack = ?1 AND c.year = ?2 "
                          "ORDER BY p.id",
                          "查找一届的申报记录");
     s.bind(1, pack).bind(2, year);
     std::vector<ApplicationRecord> out;
-    while (s.step()) out.push_back({pack, year, s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+    while (s.step())
+        out.push_back({pack, year, s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                       s.text(8), s.text(9)});
     return out;
 }
 
@@ -223,8 +266,14 @@ std::vector<AwardRecord> Registry::awards_in(const std::string& pack, int year) 
 }
 
 void Registry::remove_application(const std::string& pack, int year, const std::string& credit_code) {
+    const long long cycle = cycle_id(pack, year, "删除申报记录");
+    auto scores = db_.prepare("DELETE FROM category_scores WHERE application_id IN "
+                              "(SELECT id FROM applications WHERE cycle_id = ?1 AND credit_code = ?2)",
+                              "删除申报记录的类目得分率");
+    scores.bind(1, cycle).bind(2, credit_code);
+    scores.run();
     auto s = db_.prepare("DELETE FROM applications WHERE cycle_id = ?1 AND credit_code = ?2", "删除申报记录");
-    s.bind(1, cycle_id(pack, year, "删除申报记录")).bind(2, credit_code);
+    s.bind(1, cycle).bind(2, credit_code);
     s.run();
 }
 

@@ -9,7 +9,9 @@
 // by these functions. Optional text given as "" is stored as NULL.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 
 #include "model/case.hpp"
 #include "model/date.hpp"
+#include "model/errors.hpp"
 #include "model/report_form.hpp"
 #include "packs/policy_pack.hpp"
 #include "registry/sqlite.hpp"
@@ -45,6 +48,15 @@ inline const std::vector<std::string>& application_outcomes() {
     return v;
 }
 
+// 类目得分率 of an application at a stage: hundredths of a percent (81.25% → 8125).
+struct CategoryPercent {
+    std::string stage;     // e.g. "material"
+    std::string category;  // e.g. "4.1"
+    std::string name;      // e.g. "领导"
+    int percent_hundredths = 0;
+    bool operator==(const CategoryPercent&) const = default;
+};
+
 // 申报: key (pack, year, credit_code).
 struct ApplicationRecord {
     std::string pack;
@@ -55,6 +67,14 @@ struct ApplicationRecord {
     std::string outcome;  // one of application_outcomes()
     std::string reasons;  // "" when none
     std::string articles;
+    // For the yearly statistics (schema version 4); "" / empty when not known (paper records).
+    std::string industry = {};       // 所属行业, as written
+    std::string township = {};       // 所在镇（街道）
+    std::string size = {};           // 企业规模: 大型, 中型, 小型, 微型
+    std::string stage_reached = {};  // the last review stage entered (stage id)
+    // When given, replaces what was recorded for the application; nullopt leaves it alone
+    // (an import of paper records that do not have them).
+    std::optional<std::vector<CategoryPercent>> category_percents = {};
 };
 
 // 获奖: key (pack, year, credit_code, award).
@@ -131,6 +151,20 @@ struct HigherAwardRecord {
     std::string article;
 };
 
+// 追加激励资金 (本溪市第二十五条第三款) a cycle of the program paid for a higher award:
+// listed on that cycle's 奖金发放表, paid once.
+struct TopUpRecord {
+    int year = 0;            // the cycle (of the higher award's pack) that paid it
+    std::string held_award;  // the pack's award it tops up, e.g. "市长质量奖"
+    long long prize_yuan = 0;
+    std::string article;     // e.g. "第二十五条第三款"
+};
+struct HigherAwardEntry {
+    long long id = 0;
+    HigherAwardRecord record;
+    std::optional<TopUpRecord> top_up;  // none: not paid by the program (yet)
+};
+
 // What an import did.
 struct ImportSummary {
     int added = 0, changed = 0, unchanged = 0;
@@ -168,6 +202,8 @@ public:
 
     // A cycle's records, for recording a run over an earlier one (cli/record_cycle.hpp).
     std::vector<ApplicationRecord> applications_in(const std::string& pack, int year);
+    // The category percentages recorded for an application, by stage and category.
+    std::vector<CategoryPercent> category_percents_of(const std::string& pack, int year, const std::string& credit_code);
     std::vector<AwardRecord> awards_in(const std::string& pack, int year);
     // Removes an application the case no longer has (kept in history).
     void remove_application(const std::string& pack, int year, const std::string& credit_code);
@@ -215,6 +251,15 @@ public:
     Recorded record_higher_award(const HigherAwardRecord& h);
     std::vector<HigherAwardRecord> higher_awards_of(const std::string& pack, const std::string& credit_code);
 
+    // ---- 追加激励资金 (src/registry/registry_top_ups.cpp) ----
+    // Every higher award of the pack with its top-up, by date.
+    std::vector<HigherAwardEntry> higher_awards_in(const std::string& pack);
+    // Records the top-up of a higher award; the cycle (pack, t.year) must be recorded.
+    Recorded record_top_up(long long higher_award_id, const std::string& pack, const TopUpRecord& t);
+    // Removes the top-ups cycle (pack, year) paid whose higher award is not in `keep`
+    // (a rerun no longer pays them; kept in history). Returns what it removed.
+    std::vector<HigherAwardEntry> remove_top_ups_except(const std::string& pack, int year, const std::set<long long>& keep);
+
     // Rows kept in the history table (changed or deleted records).
     long long history_size();
 
@@ -226,6 +271,25 @@ public:
     // Everything (but the history) in the import format, in a stable order:
     // export → import into an empty registry → export gives the same document.
     nlohmann::ordered_json export_json();
+
+    // ---- registry XLSX (往年获奖记录.xlsx, src/registry/registry_xlsx_*.cpp) ----
+    // Seeds the registry from an office's workbook of past cycles (samples/README.md 第 14.1 节:
+    // one sheet per kind of record, one row each, Chinese headers). The workbook is read into
+    // the JSON format's document and checked and written by import_document, as import_json
+    // does: every problem at once (file, sheet, row, column letter and header, value,
+    // expected), nothing imported on any, the same workbook again changes nothing.
+    ImportSummary import_xlsx(const std::filesystem::path& file, const PolicyCatalog& packs);
+    // Everything export_json() holds, in the workbook's layout (headers, data validation of
+    // 是/否, 结果, dates and years; the pack ids of `packs` as a list): a registry with no
+    // records gives the empty template. Written beside `out` and renamed into place.
+    void export_xlsx(const std::filesystem::path& out, const PolicyCatalog& packs);
+    // The JSON import's checks and writing, on a document already read (registry_json.cpp),
+    // shared by import_json and import_xlsx. Every problem found, checking or writing, goes
+    // through `finish` (which may add, reword, reorder or drop problems) before InputError is
+    // thrown; `finish` is called once with the checks' problems even when there are none.
+    using ProblemsHook = std::function<std::vector<Problem>(std::vector<Problem>)>;
+    ImportSummary import_document(const nlohmann::json& doc, const std::string& label, const PolicyCatalog& packs,
+                                  const ProblemsHook& finish);
 
 private:
     long long cycle_id(const std::string& pack, int year, const std::string& purpose);

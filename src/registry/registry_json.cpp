@@ -57,6 +57,7 @@ struct CycleIn {
 };
 struct HigherIn {
     HigherAwardRecord h;
+    std::optional<TopUpRecord> top_up;  // 追加激励资金 a cycle of the program paid
     std::string record;
 };
 
@@ -78,6 +79,11 @@ std::string award_names(const Policy& p) {
     std::vector<std::string> names;
     for (const auto& a : p.awards) names.push_back(a.name);
     return "政策包 " + p.id + " 中的奖项名称之一：" + join(names) + "（须一字不差）";
+}
+
+std::string certificate_taken(const CertificateRecord& taken) {
+    return "不重复的证书编号：登记库中该编号已颁发给 " + taken.name + "（" + taken.credit_code + "，" + taken.pack + " " +
+           std::to_string(taken.year) + "年度" + taken.award + "）；证书编号不得重复使用";
 }
 
 bool is_sha256(const std::string& s) {
@@ -188,7 +194,9 @@ private:
                           std::set<std::string>& codes) {
         if (!is_object(item, base, "{\"credit_code\": …, \"name\": …, \"award\": …, \"outcome\": …}")) return;
         const std::string record = base + name_suffix(item);
-        Fields f(out_, file_, record, item, {"credit_code", "name", "award", "outcome", "reasons", "articles"});
+        Fields f(out_, file_, record, item,
+                 {"credit_code", "name", "award", "outcome", "reasons", "articles", "industry", "township", "size",
+                  "stage_reached", "category_scores"});
         ApplicationRecord a;
         a.pack = cycle.c.pack;
         a.year = cycle.c.year;
@@ -199,11 +207,58 @@ private:
         a.name = f.text("name", Need::required, kNameMaxChars).value_or("");
         a.award = award_name(f, p).value_or("");
         a.outcome = f.one_of("outcome", Need::required, application_outcomes()).value_or("");
-        a.reasons = f.text("reasons", Need::optional, kReasonsMaxChars).value_or("");
+        a.reasons = f.lines("reasons", Need::optional, kReasonsMaxChars).value_or("");  // one reason per line, as runs record them
         a.articles = f.text("articles", Need::optional).value_or("");
+        // For the yearly statistics (all optional; paper records seldom have them).
+        a.industry = f.text("industry", Need::optional).value_or("");
+        a.township = f.text("township", Need::optional).value_or("");
+        a.size = f.one_of("size", Need::optional, {"大型", "中型", "小型", "微型"}).value_or("");
+        std::vector<std::string> stages;
+        if (p)
+            for (const auto& st : p->review.stages) stages.push_back(st.id);
+        a.stage_reached = f.one_of("stage_reached", Need::optional, stages).value_or("");
+        if (const json* list = f.array("category_scores", Need::optional))
+            a.category_percents = read_category_scores(*list, record, p, stages);
         f.report_unknown_fields();
         cycle.applications.push_back(std::move(a));
         cycle.application_records.push_back(record);
+    }
+
+    // 类目得分率: [{"stage": "material", "category": "4.1", "name": "领导", "percent": 81.25}, …]
+    std::vector<CategoryPercent> read_category_scores(const json& list, const std::string& record, const Policy* p,
+                                                      const std::vector<std::string>& stages) {
+        std::vector<CategoryPercent> out;
+        std::set<std::pair<std::string, std::string>> seen;
+        std::vector<std::string> categories;
+        if (p)
+            for (const auto& c : p->score_sheet.categories) categories.push_back(c.id);
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const std::string rec = record + "/category_scores/" + std::to_string(k);
+            if (!is_object(list[k], rec, "{\"stage\": 评审阶段, \"category\": 类目编号, \"name\": 类目名称, \"percent\": 得分率}"))
+                continue;
+            Fields cf(out_, file_, rec, list[k], {"stage", "category", "name", "percent"});
+            auto stage = cf.one_of("stage", Need::required, stages);
+            auto category = cf.one_of("category", Need::required, categories);
+            auto name = cf.text("name", Need::required);
+            if (p && category && name)
+                for (const auto& c : p->score_sheet.categories)
+                    if (c.id == *category && c.name != *name)
+                        cf.problem("name", *name, "政策包中类目 " + c.id + " 的名称“" + c.name + "”");
+            long long percent = -1;  // hundredths of a percent; -1 until read
+            const std::string expected = "0 至 100 之间、最多两位小数的数（得分率，百分数，不带 %）";
+            if (const json* v = cf.find("percent")) {
+                const auto h = v->is_number() ? decimal_text_to_hundredths(v->dump()) : std::nullopt;
+                if (h && *h >= 0 && *h <= 10000) percent = *h;
+                else cf.problem("percent", as_given(*v), expected);
+            } else {
+                cf.problem("percent", "", expected);
+            }
+            if (stage && category && !seen.insert({*stage, *category}).second)
+                cf.problem("category", *category, "每个评审阶段的每个类目只写一次（" + *stage + " " + *category + " 已写过）");
+            cf.report_unknown_fields();
+            if (stage && category && name && percent >= 0) out.push_back({*stage, *category, *name, int(percent)});
+        }
+        return out;
     }
 
     void read_award(const json& item, const std::string& base, const Policy* p, std::optional<int> year, CycleIn& cycle,
@@ -379,7 +434,8 @@ private:
         if (!is_object(item, base, "{\"pack\": …, \"credit_code\": …, \"name\": …, \"award\": …, \"awarded_on\": …}")) return;
         HigherIn in;
         in.record = base + name_suffix(item);
-        Fields f(out_, file_, in.record, item, {"pack", "credit_code", "name", "award", "awarded_on", "bonus_yuan", "article"});
+        Fields f(out_, file_, in.record, item,
+                 {"pack", "credit_code", "name", "award", "awarded_on", "bonus_yuan", "article", "top_up"});
         const Policy* p = pack(f);
         in.h.pack = p ? p->id : "";
         in.h.credit_code = credit_code(f).value_or("");
@@ -389,6 +445,24 @@ private:
         in.h.awarded_on = on.value_or(Date{});
         if (auto bonus = f.integer("bonus_yuan", Need::optional, 0, kMaxYuan)) in.h.bonus_yuan = *bonus;
         in.h.article = f.text("article", Need::optional).value_or("");
+        if (const json* t = f.object("top_up", Need::optional)) {
+            Fields tf(out_, file_, in.record + "/top_up", *t, {"year", "held_award", "prize_yuan", "article"});
+            TopUpRecord top;
+            auto year = tf.integer("year", Need::required, 1990, 2100);
+            if (year && on && *year < on->year())
+                tf.problem("year", std::to_string(*year), "不早于获奖日期 awarded_on（" + on->iso() + "）所在年度的评选年度");
+            top.year = int(year.value_or(0));
+            top.held_award = tf.text("held_award", Need::required).value_or("");
+            if (p && !top.held_award.empty() && !p->find_award_by_name(top.held_award))
+                tf.problem("held_award", top.held_award, "政策包 " + p->id + " 中的奖项名称");
+            top.prize_yuan = tf.integer("prize_yuan", Need::required, 0, kMaxYuan).value_or(0);
+            top.article = tf.text("article", Need::required).value_or("");
+            if (in.h.bonus_yuan)
+                f.problem("top_up", std::to_string(top.year) + "年度 " + std::to_string(top.prize_yuan) + " 元",
+                          "不与 bonus_yuan 同时写（bonus_yuan 是登记前已发放的追加激励资金，top_up 是程序某届发放的）");
+            tf.report_unknown_fields();
+            in.top_up = top;
+        }
         if (p && !in.h.credit_code.empty() && !in.h.award.empty() && on) {
             const std::string key = p->id + "|" + in.h.credit_code + "|" + in.h.award + "|" + on->iso();
             if (auto [first, fresh] = higher_seen_.emplace(key, in.record); !fresh)
@@ -412,10 +486,30 @@ ImportSummary Registry::import_json(const fs::path& file, const PolicyCatalog& p
     std::error_code ec;
     if (!fs::exists(file, ec)) throw InputError({{label, "", "", "", "存在的 JSON 文件（检查路径和文件名）"}});
     auto doc = load_json_file("", label, Need::required, out);
+    if (!doc) throw InputError(out.items);
+    return import_document(*doc, label, packs, [](std::vector<Problem> found) { return found; });
+}
+
+ImportSummary Registry::import_document(const json& doc, const std::string& label, const PolicyCatalog& packs,
+                                        const ProblemsHook& finish) {
+    ProblemList out;
     std::vector<CycleIn> cycles;
     std::vector<HigherIn> higher;
-    if (doc) Reader(label, packs, out).read(*doc, cycles, higher);
-    if (!out.items.empty()) throw InputError(out.items);
+    Reader(label, packs, out).read(doc, cycles, higher);
+    // A certificate number already issued to another award is listed with the other
+    // problems (the writing below checks again, inside the transaction).
+    for (const auto& c : cycles)
+        for (const auto& a : c.awards) {
+            if (!a.certificate || a.certificate->number.empty() || a.a.pack.empty() || a.a.credit_code.empty() ||
+                a.a.award.empty())
+                continue;
+            const auto taken = find_certificate(a.certificate->number);
+            if (taken && (taken->pack != a.a.pack || taken->year != a.a.year || taken->credit_code != a.a.credit_code ||
+                          taken->award != a.a.award))
+                out.add(label, a.certificate->record, "number", a.certificate->number, certificate_taken(*taken));
+        }
+    if (auto found = finish(std::move(out.items)); !found.empty()) throw InputError(std::move(found));
+    out.items.clear();
 
     ImportSummary summary;
     auto tally = [&](const Recorded& r, const std::string& record) {
@@ -439,10 +533,7 @@ ImportSummary Registry::import_json(const fs::path& file, const PolicyCatalog& p
                 const auto taken = find_certificate(cert.number);
                 const auto held = certificate_of(award_id);
                 if (taken && taken->award_id != award_id) {
-                    out.add(label, cert.record, "number", cert.number,
-                            "不重复的证书编号：登记库中该编号已颁发给 " + taken->name + "（" + taken->credit_code + "，" +
-                                taken->pack + " " + std::to_string(taken->year) + "年度" + taken->award +
-                                "）；证书编号不得重复使用");
+                    out.add(label, cert.record, "number", cert.number, certificate_taken(*taken));
                 } else if (held && held->number != cert.number) {
                     out.add(label, cert.record, "number", cert.number,
                             "登记库中该奖项的证书编号 " + held->number + "（证书编号颁发后不得更改）");
@@ -467,8 +558,19 @@ ImportSummary Registry::import_json(const fs::path& file, const PolicyCatalog& p
             }
         }
     }
-    for (const auto& h : higher) tally(record_higher_award(h.h), h.record);
-    if (!out.items.empty()) throw InputError(out.items);  // the transaction rolls back
+    for (const auto& h : higher) {
+        const long long id = tally(record_higher_award(h.h), h.record);
+        if (!h.top_up) continue;  // a file silent on it leaves a recorded payment alone
+        if (!find_cycle(h.h.pack, h.top_up->year))
+            out.add(label, h.record + "/top_up", "year", std::to_string(h.top_up->year),
+                    "文件或登记库中有记录的 " + h.h.pack + " 评选年度（追加激励资金由那一届发放）");
+        else
+            tally(record_top_up(id, h.h.pack, *h.top_up), h.record + "/top_up");
+    }
+    if (!out.items.empty()) {  // the transaction rolls back
+        auto found = finish(out.items);
+        throw InputError(found.empty() ? out.items : std::move(found));
+    }
     t.commit();
     return summary;
 }
@@ -494,8 +596,8 @@ nlohmann::ordered_json Registry::export_json() {
         put_text(c, "run_on", cycles, 4);
         put_text(c, "content_hash", cycles, 5);
         c["applications"] = ordered_json::array();
-        auto apps = db_.prepare("SELECT credit_code, name, award, outcome, reasons, articles FROM applications "
-                                "WHERE cycle_id = ?1 ORDER BY id",
+        auto apps = db_.prepare("SELECT credit_code, name, award, outcome, reasons, articles, industry, township, size, "
+                                "stage_reached, id FROM applications WHERE cycle_id = ?1 ORDER BY id",
                                 "导出申报记录");
         apps.bind(1, cycles.integer(0));
         while (apps.step()) {
@@ -506,6 +608,26 @@ nlohmann::ordered_json Registry::export_json() {
             a["outcome"] = apps.text(3);
             put_text(a, "reasons", apps, 4);
             put_text(a, "articles", apps, 5);
+            put_text(a, "industry", apps, 6);
+            put_text(a, "township", apps, 7);
+            put_text(a, "size", apps, 8);
+            put_text(a, "stage_reached", apps, 9);
+            auto scores = db_.prepare("SELECT stage, category, name, percent_hundredths FROM category_scores "
+                                      "WHERE application_id = ?1 ORDER BY id",
+                                      "导出类目得分率");
+            scores.bind(1, apps.integer(10));
+            ordered_json list = ordered_json::array();
+            while (scores.step()) {
+                const long long h = scores.integer(3);
+                ordered_json sc;
+                sc["stage"] = scores.text(0);
+                sc["category"] = scores.text(1);
+                sc["name"] = scores.text(2);
+                if (h % 100 == 0) sc["percent"] = h / 100;
+                else sc["percent"] = std::stod(hundredths_text(h));
+                list.push_back(std::move(sc));
+            }
+            if (!list.empty()) a["category_scores"] = std::move(list);
             c["applications"].push_back(std::move(a));
         }
         c["awards"] = ordered_json::array();
@@ -588,9 +710,11 @@ nlohmann::ordered_json Registry::export_json() {
         }
         doc["cycles"].push_back(std::move(c));
     }
-    auto higher = db_.prepare("SELECT pack, credit_code, name, award, awarded_on, bonus_yuan, article FROM higher_awards "
-                              "ORDER BY id",
-                              "导出更高级别奖项");
+    auto higher = db_.prepare(
+        "SELECT h.pack, h.credit_code, h.name, h.award, h.awarded_on, h.bonus_yuan, h.article, c.year, t.held_award, "
+        "t.prize_yuan, t.article FROM higher_awards h LEFT JOIN top_ups t ON t.higher_award_id = h.id "
+        "LEFT JOIN cycles c ON c.id = t.cycle_id ORDER BY h.id",
+        "导出更高级别奖项");
     ordered_json list = ordered_json::array();
     while (higher.step()) {
         ordered_json h;
@@ -601,6 +725,9 @@ nlohmann::ordered_json Registry::export_json() {
         h["awarded_on"] = higher.text(4);
         if (!higher.is_null(5)) h["bonus_yuan"] = higher.integer(5);
         put_text(h, "article", higher, 6);
+        if (!higher.is_null(7))
+            h["top_up"] = {{"year", higher.integer(7)}, {"held_award", higher.text(8)},
+                           {"prize_yuan", higher.integer(9)}, {"article", higher.text(10)}};
         list.push_back(std::move(h));
     }
     doc["higher_awards"] = std::move(list);

@@ -197,6 +197,55 @@ CREATE TABLE report_figures (
     return sql;
 }
 
+// Version 3 (本溪市第二十五条第三款): the 追加激励资金 a cycle of the program paid for a
+// higher award. Apart from higher_awards, so that importing a paper list of higher awards
+// again never undoes a payment the program recorded.
+std::string version_3() {
+    std::string sql = R"(
+-- 追加激励资金: paid once, in one cycle's 奖金发放表, to the holder of the award it tops up.
+CREATE TABLE top_ups (
+  id INTEGER PRIMARY KEY,
+  higher_award_id INTEGER NOT NULL UNIQUE REFERENCES higher_awards (id),
+  cycle_id INTEGER NOT NULL REFERENCES cycles (id),  -- the cycle whose 奖金发放表 lists it
+  held_award TEXT NOT NULL,           -- the pack's award it tops up, e.g. '市长质量奖'
+  prize_yuan INTEGER NOT NULL CHECK (prize_yuan >= 0),
+  article TEXT NOT NULL               -- e.g. '第二十五条第三款'
+) STRICT;
+)";
+    sql += history_triggers("top_ups", {"higher_award_id", "cycle_id", "held_award", "prize_yuan", "article"});
+    return sql;
+}
+
+// Version 4 (the yearly statistics report): who applied (industry, 镇街, size), how far
+// each application came, and its category percentages, for the averages across years.
+std::string version_4() {
+    std::string sql = R"(
+ALTER TABLE applications ADD COLUMN industry TEXT;       -- 所属行业, as written
+ALTER TABLE applications ADD COLUMN township TEXT;       -- 所在镇（街道）
+ALTER TABLE applications ADD COLUMN size TEXT CHECK (size IS NULL OR size IN ('大型', '中型', '小型', '微型'));
+ALTER TABLE applications ADD COLUMN stage_reached TEXT;  -- the last review stage entered (the pack's stage id)
+DROP TRIGGER applications_keep_on_update;
+DROP TRIGGER applications_keep_on_delete;
+
+-- 类目得分率: an application's percentage of one score sheet category at one stage (the
+-- stage's aggregate over its reviewers), in hundredths of a percent (81.25% → 8125).
+CREATE TABLE category_scores (
+  id INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES applications (id),
+  stage TEXT NOT NULL,                -- the pack's stage id, e.g. 'material'
+  category TEXT NOT NULL,             -- e.g. '4.1'
+  name TEXT NOT NULL,                 -- e.g. '领导'
+  percent_hundredths INTEGER NOT NULL CHECK (percent_hundredths BETWEEN 0 AND 10000),
+  UNIQUE (application_id, stage, category)
+) STRICT;
+)";
+    sql += history_triggers("applications", {"cycle_id", "credit_code", "name", "award", "outcome", "reasons", "articles",
+                                             "industry", "township", "size", "stage_reached"});
+    sql += history_triggers("category_scores",
+                            {"application_id", "stage", "category", "name", "percent_hundredths"});
+    return sql;
+}
+
 std::string where(const sqlite::Database& db) { return "登记库 " + db.path().string(); }
 
 }  // namespace
@@ -205,6 +254,8 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, "建立评选、申报、获奖、证书、撤销、义务、报告、更高级别奖项和历史记录表", version_1()},
         {2, "记录报告的填报人和报送数据（获奖组织年度报送表）", version_2()},
+        {3, "记录各届发放的追加激励资金（获得更高级别奖项后）", version_3()},
+        {4, "记录申报组织的行业、镇街、规模、评审进度和类目得分率（年度统计报告）", version_4()},
     };
     return list;
 }

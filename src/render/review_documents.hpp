@@ -19,6 +19,7 @@
 #include "model/errors.hpp"
 #include "model/policy.hpp"
 #include "model/review_outcome.hpp"
+#include "model/top_up.hpp"
 #include "render/documents.hpp"
 #include "render/pdf/document.hpp"
 
@@ -72,8 +73,9 @@ void write_winners_xlsx(const Case& c, const Policy& policy, const ReviewOutcome
 
 // 奖金发放表.xlsx: one row per winner: 金额（元） as a number and in words (大写金额),
 // 依据 (the award's prize article), 备注 (再次获奖: no money, with its article; an award
-// without money); a 合计 row in figures and in words.
-void write_prize_payment_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome,
+// without money); then the 追加激励资金 this cycle pays (本溪市第二十五条第三款), each with
+// its basis; a 合计 row in figures and in words.
+void write_prize_payment_xlsx(const Case& c, const Policy& policy, const ReviewOutcome& outcome, const std::vector<TopUp>& top_ups,
                               const std::filesystem::path& out, const std::vector<std::string>& warnings = {});
 
 // 评审反馈意见书: the applicants that did not pass the first stage

@@ -154,8 +154,11 @@ TEST_CASE("BX sample: 2 first-time 市长质量奖 (one paid the 10万元 差额
     CHECK(has_row_with(money, {"桓仁浑江冰葡萄酒业有限公司", "市长质量奖", "|100000|", "人民币壹拾万元整", "第二十五条"}));
     CHECK(has_row_with(money, {"本溪钢联特殊钢制品有限公司", "|0|", "第十二条"}));
     CHECK(has_row_with(money, {"本溪铁联物流有限公司", "市长质量奖提名奖", "|100000|"}));
-    // 200000 + 100000 + 0 + 5 × 100000.
-    CHECK(has_row_with(money, {"合计", "|800000|", "人民币捌拾万元整"}));
+    // 第二十五条第三款: the 2024 winner's 2025 省长质量奖, from the registry's history (make run imports it).
+    CHECK(has_row_with(money, {"本溪北方机械重汽有限责任公司|9121050212093811A9|辽宁省省长质量奖追加激励资金|100000|",
+                               "人民币壹拾万元整|第二十五条第三款|2024年度市长质量奖获得者，2025年9月26日获辽宁省省长质量奖"}));
+    // 200000 + 100000 + 0 + 5 × 100000, and the 100000 top-up.
+    CHECK(has_row_with(money, {"合计", "|900000|", "人民币玖拾万元整", "获奖 8 家；追加激励资金 1 家"}));
 }
 
 TEST_CASE("BX sample: certificates numbered BX2026Z001… and BX2026T001… by the 本溪市人民政府 (第二十四条)") {

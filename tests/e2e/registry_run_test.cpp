@@ -7,6 +7,7 @@
 // one and one signed with another key.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -280,4 +281,79 @@ TEST_CASE("award verify rejects a certificate whose printed name was edited, one
     CHECK(has(r.out, "第四条"));
     r = run_award({"verify", "--as-of", "2030-01-01", cert});
     CHECK(r.status == 0);
+}
+
+TEST_CASE("BX-第二十五条第三款 the 省长质量奖 in the registry gives its holder a 10万元 top-up on the 奖金发放表, recorded once") {
+    TempDir tmp;
+    const fs::path reg = tmp.path() / "r.sqlite", key = tmp.path() / "keys" / "k.pem", out = tmp.path() / "out";
+    const fs::path history = fs::path(AWARD_SOURCE_DIR) / kHistory;
+    REQUIRE(award_with(reg, key, {"registry", "import", history.string()}).status == 0);
+    // Recorded in the history file as won, not yet paid.
+    CHECK(sql(reg, "SELECT award, awarded_on FROM higher_awards") == "辽宁省省长质量奖|2025-09-26\n");
+    CHECK(sql(reg, "SELECT count(*) FROM top_ups") == "0\n");
+
+    const Ran first = award_with(reg, key, {"run", case_dir("benxi-2026").string(), "--out", out.string()});
+    INFO(first.out + first.err);
+    REQUIRE(first.status == 0);
+    CHECK(has(first.out, "追加激励资金：本溪北方机械重汽有限责任公司，2024年度市长质量奖获得者，2025年9月26日获辽宁省省长质量奖，"
+                         "100000 元（第二十五条第三款）"));
+    CHECK(sql(reg, "SELECT c.year, t.held_award, t.prize_yuan, t.article FROM top_ups t JOIN cycles c ON c.id = t.cycle_id") ==
+          "2026|市长质量奖|100000|第二十五条第三款\n");
+    const auto money = xlsx_rows(out / "benxi-2026" / "奖金发放表.xlsx");
+    INFO(joined(money));
+    CHECK(has_row_with(money, {"本溪北方机械重汽有限责任公司", "辽宁省省长质量奖追加激励资金|100000|"}));
+
+    // The export carries the payment; importing the paper history again leaves it alone; a rerun changes nothing.
+    const std::string exported = export_of(reg, key);
+    CHECK(has(exported, "\"top_up\""));
+    const Ran again = award_with(reg, key, {"registry", "import", history.string()});
+    INFO(again.out + again.err);
+    CHECK(again.status == 0);
+    CHECK(sql(reg, "SELECT count(*) FROM top_ups") == "1\n");
+    const Ran rerun = award_with(reg, key, {"run", case_dir("benxi-2026").string(), "--out", out.string()});
+    INFO(rerun.out + rerun.err);
+    REQUIRE(rerun.status == 0);
+    CHECK(has(rerun.out, "新增 0 条，更新 0 条，删除 0 条"));
+    CHECK(export_of(reg, key) == exported);
+
+    // The export imports into an empty registry with the payment (paid by 2026: no other cycle pays it again).
+    const fs::path copy = tmp.path() / "export.json", reg2 = tmp.path() / "r2.sqlite";
+    {
+        std::ofstream f(copy);
+        f << exported;
+    }
+    const Ran imported = award_with(reg2, key, {"registry", "import", copy.string()});
+    INFO(imported.out + imported.err);
+    REQUIRE(imported.status == 0);
+    CHECK(export_of(reg2, key) == exported);
+}
+
+TEST_CASE("the run records for the yearly statistics each application's industry, the stage it reached and its category percentages") {
+    TempDir tmp;
+    const fs::path reg = tmp.path() / "r.sqlite", key = tmp.path() / "keys" / "k.pem";
+    const Ran r = award_with(reg, key, {"run", case_dir("weidu-2026").string(), "--out", (tmp.path() / "out").string()});
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    CHECK(sql(reg, "SELECT industry, stage_reached, outcome FROM applications WHERE credit_code = '91411002175206385X'") ==
+          "电气机械和器材制造业|onsite|awarded\n");
+    CHECK(sql(reg, "SELECT stage_reached, outcome FROM applications WHERE name = '许昌安居物业服务有限公司'") ==
+          "material|not_awarded\n");
+    CHECK(sql(reg, "SELECT count(*) FROM applications WHERE outcome = 'rejected' AND stage_reached IS NULL") == "10\n");
+    // 7 accepted applicants × 7 categories at 材料评审, the 6 who went on × 7 at 现场评审.
+    CHECK(sql(reg, "SELECT stage, count(*) FROM category_scores GROUP BY stage ORDER BY stage") == "material|49\nonsite|42\n");
+    // Hand-counted from 评分汇总（内部）.xlsx: 许昌恒远 4.1 领导 at 材料评审, trimmed mean of E01–E03
+    // (78.5 + 83 + 77) / 3 = 79.5 of 110 points = 72.27%.
+    CHECK(sql(reg, "SELECT s.name, s.percent_hundredths FROM category_scores s JOIN applications a ON a.id = s.application_id "
+                   "WHERE a.credit_code = '91411002175206385X' AND s.stage = 'material' AND s.category = '4.1'") ==
+          "领导|7227\n");
+    // Exported and imported into another registry, the same records.
+    const std::string exported = export_of(reg, key);
+    CHECK(has(exported, "\"category_scores\""));
+    const fs::path copy = tmp.path() / "export.json", reg2 = tmp.path() / "r2.sqlite";
+    {
+        std::ofstream f(copy);
+        f << exported;
+    }
+    REQUIRE(award_with(reg2, key, {"registry", "import", copy.string()}).status == 0);
+    CHECK(export_of(reg2, key) == exported);
 }

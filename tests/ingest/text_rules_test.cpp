@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "ingest/json_fields.hpp"
 #include "ingest/text_rules.hpp"
 
 using namespace award::ingest;
@@ -87,4 +89,21 @@ TEST_CASE("text rules: 发文字号 not of the GB/T 9704 form say what is wrong"
         CHECK(problem.find(why) != std::string::npos);
         CHECK_FALSE(problem.empty());
     }
+}
+
+TEST_CASE("json fields: text of several lines keeps one reason per line and still refuses control characters within a line") {
+    using award::ingest::Fields;
+    using award::ingest::Need;
+    using award::ingest::ProblemList;
+    ProblemList out;
+    const nlohmann::json item = {{"a", "第一条理由。\r\n\r\n  第二条理由。 \n"}, {"b", "理由\t中有制表符"}, {"c", "\n \n"}};
+    Fields f(out, "r.json", "/cycles/0", item, {"a", "b", "c"});
+    CHECK(f.lines("a", Need::required, 100) == std::optional<std::string>("第一条理由。\n第二条理由。"));
+    CHECK_FALSE(f.lines("a", Need::required, 5));  // 12 characters in all
+    CHECK_FALSE(f.lines("b", Need::required, 100));
+    CHECK_FALSE(f.lines("c", Need::required, 100));
+    REQUIRE(out.items.size() == 3);
+    CHECK(out.items[0].expected.find("不超过 5 个字符") != std::string::npos);
+    CHECK(out.items[1].field == "b");
+    CHECK(out.items[2].field == "c");
 }

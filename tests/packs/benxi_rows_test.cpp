@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "rules/calendar.hpp"
 #include "rules/eligibility.hpp"
 #include "rules/review.hpp"
+#include "rules/top_ups.hpp"
 #include "pack_rows.hpp"
 #include "review_cycle_fixture.hpp"
 #include "temp_dir.hpp"
@@ -541,4 +543,78 @@ TEST_CASE("BX-第二十八条 the title may be used within the 5-year validity s
     CHECK(p.award_validity.years == 5);
     CHECK(p.certificates.article == "第二十四条");
     CHECK(p.certificates.number_pattern == "BX{year}{award_code}{seq:3}");
+}
+
+namespace {
+
+const std::string kHolder = "9121050212093811A9";
+
+HigherAwardFact higher(long long id, const std::string& award, Date on, std::optional<int> paid_in = std::nullopt) {
+    return {id, kHolder, "本溪北方机械重汽有限责任公司", award, on, std::nullopt, paid_in};
+}
+
+std::map<std::string, std::vector<HeldAward>> mayor_award_2024() {
+    return {{kHolder, {{"市长质量奖", 2024, Date(2024, 11, 29)}}}};
+}
+
+}  // namespace
+
+TEST_CASE("BX-第二十五条第三款 a 市长质量奖 holder who later wins 中国质量奖, 提名奖 or 省长质量奖 gets 20万, 10万, 10万 once") {
+    const Date sheet(2026, 12, 18);
+    const auto held = mayor_award_2024();
+    const std::vector<HigherAwardFact> facts = {higher(1, "辽宁省省长质量奖", Date(2025, 9, 26)),
+                                                higher(2, "中国质量奖提名奖", Date(2026, 3, 1)),
+                                                higher(3, "中国质量奖", Date(2026, 9, 1))};
+    const TopUpDecision d = decide_top_ups(benxi(), 2026, sheet, facts, held);
+    REQUIRE(d.due.size() == 3);
+    CHECK(d.due[0].prize_yuan == 100000);
+    CHECK(d.due[1].prize_yuan == 100000);
+    CHECK(d.due[2].prize_yuan == 200000);
+    for (const auto& t : d.due) CHECK(t.article == "第二十五条第三款");
+    CHECK(d.due[0].basis() == "2024年度市长质量奖获得者，2025年9月26日获辽宁省省长质量奖");
+    CHECK(d.notes.empty());
+
+    // Paid by the 2026 cycle: the 2028 cycle does not pay it again; the 2026 cycle rerun still lists it.
+    const std::vector<HigherAwardFact> paid = {higher(1, "辽宁省省长质量奖", Date(2025, 9, 26), 2026)};
+    CHECK(decide_top_ups(benxi(), 2028, Date(2028, 12, 1), paid, held).due.empty());
+    CHECK(decide_top_ups(benxi(), 2026, sheet, paid, held).due.size() == 1);
+
+    // "省长质量奖" as written in the regulation is the same award.
+    CHECK(decide_top_ups(benxi(), 2026, sheet, {higher(4, "省长质量奖", Date(2025, 9, 26))}, held).due.size() == 1);
+}
+
+TEST_CASE("BX-第二十五条第三款 no top-up without the 市长质量奖, after a revocation, for an unknown award, or before the higher award") {
+    const Date sheet(2026, 12, 18);
+    const std::vector<HigherAwardFact> facts = {higher(1, "辽宁省省长质量奖", Date(2025, 9, 26))};
+
+    // Only the 提名奖: 第二十五条第三款 tops up holders of 市长质量奖.
+    auto nominee = decide_top_ups(benxi(), 2026, sheet, facts, {{kHolder, {{"市长质量奖提名奖", 2024, Date(2024, 11, 29)}}}});
+    CHECK(nominee.due.empty());
+    REQUIRE(nominee.notes.size() == 1);
+    CHECK(contains(nominee.notes[0], "未获得市长质量奖"));
+    CHECK(contains(nominee.notes[0], "第二十五条第三款"));
+
+    // 市长质量奖 won after the higher award does not count; nor one revoked by the sheet's date.
+    CHECK(decide_top_ups(benxi(), 2026, sheet, facts, {{kHolder, {{"市长质量奖", 2025, Date(2025, 12, 1)}}}}).due.empty());
+    auto revoked = decide_top_ups(benxi(), 2026, sheet, facts,
+                                  {{kHolder, {{"市长质量奖", 2024, Date(2024, 11, 29), Date(2026, 5, 1)}}}});
+    CHECK(revoked.due.empty());
+    CHECK(contains(revoked.notes.at(0), "已被撤销"));
+
+    // An award the regulation does not name, e.g. a city's own prize.
+    auto unknown = decide_top_ups(benxi(), 2026, sheet, {higher(1, "本溪市质量标杆", Date(2025, 9, 26))}, mayor_award_2024());
+    CHECK(unknown.due.empty());
+    CHECK(contains(unknown.notes.at(0), "不是本办法规定追加激励资金的奖项"));
+
+    // A higher award after the sheet's date waits for the next cycle.
+    auto later = decide_top_ups(benxi(), 2026, sheet, {higher(1, "中国质量奖", Date(2027, 1, 5))}, mayor_award_2024());
+    CHECK(later.due.empty());
+    CHECK(contains(later.notes.at(0), "在下一届列出"));
+
+    // Paid on paper before the registry (bonus_yuan imported): not again.
+    HigherAwardFact on_paper = facts[0];
+    on_paper.paid_before_registry = 100000;
+    auto paper = decide_top_ups(benxi(), 2026, sheet, {on_paper}, mayor_award_2024());
+    CHECK(paper.due.empty());
+    CHECK(contains(paper.notes.at(0), "登记前发放"));
 }

@@ -53,13 +53,13 @@ long long obligation_of(Registry& r, int year, const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("a registry of schema version 1 is migrated to version 2: its report is kept and can take a filler and figures") {
+TEST_CASE("a registry of schema version 1 is migrated to the latest: its report is kept and can take a filler and figures") {
     TempDir tmp;
     const fs::path file = tmp.path() / "registry.sqlite";
     write_version_1(file);
     Registry r(file, Registry::Open::MustExist);
-    CHECK(r.schema_version() == 2);
-    CHECK(registry_schema::latest_version() == 2);
+    CHECK(r.schema_version() == registry_schema::latest_version());
+    CHECK(registry_schema::latest_version() >= 2);
     const long long obligation = obligation_of(r, 2024, kHengyuan);
     auto kept = r.find_report(obligation, 2025);
     REQUIRE(kept);

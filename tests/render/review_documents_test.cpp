@@ -556,7 +556,7 @@ TEST_CASE("Review documents: 获奖名单 and 奖金发放表 give numbers as nu
     const fs::path winners = dir.path() / kWinnersListFile;
     const fs::path money = dir.path() / kPrizePaymentFile;
     write_winners_xlsx(rc.c, rc.policy, o, winners);
-    write_prize_payment_xlsx(rc.c, rc.policy, o, money);
+    write_prize_payment_xlsx(rc.c, rc.policy, o, {}, money);
 
     const json w = read_xlsx(winners)["获奖名单"];
     const std::size_t award = column(w, "奖项"), name = column(w, "单位名称"), total = column(w, "综合得分");
@@ -712,7 +712,7 @@ TEST_CASE("Review documents: an internal warning is the first row of every sheet
     const fs::path money = dir.path() / kPrizePaymentFile, eligibility = dir.path() / "资格审查结果（内部）.xlsx";
     write_score_summary_xlsx(rc.c, rc.policy, o, summary, warnings);
     write_winners_xlsx(rc.c, rc.policy, o, winners, warnings);
-    write_prize_payment_xlsx(rc.c, rc.policy, o, money, warnings);
+    write_prize_payment_xlsx(rc.c, rc.policy, o, {}, money, warnings);
     write_eligibility_review_xlsx(rc.c, rc.policy, rc.acceptance, eligibility, warnings);
     std::size_t sheets = 0;
     for (const auto& file : {summary, winners, money, eligibility}) {
