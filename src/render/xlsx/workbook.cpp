@@ -130,7 +130,7 @@ Workbook::~Workbook() {
 Sheet Workbook::add_sheet(const std::string& name, const std::string& print_title) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
     if (!ws) throw std::runtime_error("无法在 " + path_.string() + " 中添加工作表 " + name);
-    Sheet sheet(*this, ws, print_title);
+    Sheet sheet(*this, ws, name, print_title);
     for (const auto& line : warnings_) sheet.warning_row(line);
     return sheet;
 }

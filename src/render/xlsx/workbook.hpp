@@ -16,6 +16,10 @@ struct lxw_workbook;
 struct lxw_worksheet;
 struct lxw_format;
 
+namespace award::xlsx {
+struct Chart;
+}
+
 namespace award {
 
 struct Cell {
@@ -47,15 +51,28 @@ public:
     void row(const std::vector<Cell>& cells);
     void note_row(const std::string& text);  // a single merged line of explanation
     void warning_row(const std::string& text);  // a line in bold red (Workbook::set_warnings)
+    // A block of its own under what the sheet holds so far (xlsx_chart.hpp): the
+    // caption in a bold row; the chart's data as a table (a header row of the
+    // category title and the series names, a row per category: its label and the
+    // numbers, a missing value an empty cell); a native chart over exactly those
+    // cells, right of or under the table as chart.place says; an empty row. When no
+    // series has a value: the caption, then chart.no_data (or kNoTableData) as a
+    // note row — no table, no chart. Returns whether a chart was inserted. Throws
+    // std::logic_error as xlsx::check_chart does. Blocks stack down the sheet; the
+    // next row, note or block starts under the chart. Call it instead of header():
+    // the sheet does not freeze or repeat a header row.
+    bool chart_table(const xlsx::Chart& chart);
     void finish();                           // sets the column widths
 
 private:
     friend class Workbook;
-    Sheet(Workbook& wb, lxw_worksheet* ws, std::string print_title) : wb_(wb), ws_(ws), print_title_(std::move(print_title)) {}
+    Sheet(Workbook& wb, lxw_worksheet* ws, std::string name, std::string print_title)
+        : wb_(wb), ws_(ws), name_(std::move(name)), print_title_(std::move(print_title)) {}
     void fit(std::size_t col, const std::string& text);
 
     Workbook& wb_;
     lxw_worksheet* ws_;
+    std::string name_;  // as formulas refer to the sheet (chart ranges)
     std::string print_title_;
     std::vector<double> widths_;
     std::vector<bool> wrapped_;
@@ -89,6 +106,7 @@ private:
     lxw_format* number_ = nullptr;
     lxw_format* note_ = nullptr;
     lxw_format* warning_ = nullptr;  // made on first use: workbooks without warnings keep their bytes
+    lxw_format* caption_ = nullptr;  // a chart table's bold caption row; made on first use likewise
     std::vector<std::string> warnings_;
     std::map<std::tuple<int, std::string, bool, bool>, lxw_format*> variants_;  // (kind, number format, marked, strong)
 };
