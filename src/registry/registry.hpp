@@ -21,6 +21,7 @@
 #include "model/date.hpp"
 #include "model/errors.hpp"
 #include "model/report_form.hpp"
+#include "model/statistics.hpp"
 #include "packs/policy_pack.hpp"
 #include "registry/sqlite.hpp"
 
@@ -47,15 +48,6 @@ inline const std::vector<std::string>& application_outcomes() {
     static const std::vector<std::string> v = {"rejected", "accepted", "not_awarded", "removed", "awarded"};
     return v;
 }
-
-// 类目得分率 of an application at a stage: hundredths of a percent (81.25% → 8125).
-struct CategoryPercent {
-    std::string stage;     // e.g. "material"
-    std::string category;  // e.g. "4.1"
-    std::string name;      // e.g. "领导"
-    int percent_hundredths = 0;
-    bool operator==(const CategoryPercent&) const = default;
-};
 
 // 申报: key (pack, year, credit_code).
 struct ApplicationRecord {
@@ -259,6 +251,12 @@ public:
     // Removes the top-ups cycle (pack, year) paid whose higher award is not in `keep`
     // (a rerun no longer pays them; kept in history). Returns what it removed.
     std::vector<HigherAwardEntry> remove_top_ups_except(const std::string& pack, int year, const std::set<long long>& keep);
+
+    // ---- the yearly statistics report (src/registry/registry_statistics.cpp) ----
+    // Everything of the pack the statistics read, all years (rules/statistics.hpp):
+    // reports due are listed for each year an obligation with a form runs, until the
+    // award is revoked (unlimited obligations: ten years).
+    StatisticsInput statistics_input(const std::string& pack);
 
     // Rows kept in the history table (changed or deleted records).
     long long history_size();

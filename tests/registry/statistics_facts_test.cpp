@@ -79,3 +79,36 @@ TEST_CASE("registry v4: a size outside 大型, 中型, 小型, 微型 is refused
     CHECK_THROWS_AS(r.record_application(a), RegistryError);
     CHECK(r.applications_in("weidu", 2024).empty());
 }
+
+TEST_CASE("registry v4: the statistics read a pack's cycles, applications with their facts, awards, reports due and figures") {
+    TempDir tmp;
+    Registry r(tmp.path() / "registry.sqlite");
+    r.record_cycle(weidu_cycle(2024));
+    r.record_cycle(weidu_cycle(2025));
+    r.record_cycle({"benxi", 2024, "benxi-2024", {}, ""});  // another pack: not read
+    r.record_application(scored(8125));
+    const auto award = r.record_award(weidu_award(2024, kZhilian, "许昌智联精密传感技术有限公司"));
+    const auto obligation =
+        r.record_obligation(award.id, ObligationRecord{0, "yearly-report", "第二十八条（二）", 2025, 3, "03-31"});
+    ReportDetails d;
+    d.figures = {{"revenue", 2024, 123456}};
+    r.record_report_details(obligation.id, ReportRecord{2025, Date(2025, 3, 20), ""}, d);
+
+    const StatisticsInput in = r.statistics_input("weidu");
+    CHECK(in.cycle_years == std::vector<int>{2024, 2025});
+    REQUIRE(in.applications.size() == 1);
+    CHECK(in.applications[0].industry == "仪器仪表制造业");
+    CHECK(in.applications[0].stage_reached == "onsite");
+    CHECK(in.applications[0].percents.size() == 2);
+    REQUIRE(in.awards.size() == 1);
+    CHECK(in.awards[0].year == 2024);
+    // Reports due 2025, 2026, 2027 (3 years from 2025, by 03-31); the 2025 one received.
+    REQUIRE(in.reports_due.size() == 3);
+    CHECK(in.reports_due[0].due == Date(2025, 3, 31));
+    CHECK(in.reports_due[0].received);
+    CHECK_FALSE(in.reports_due[1].received);
+    REQUIRE(in.figures.size() == 1);
+    CHECK(in.figures[0].award_year == 2024);
+    CHECK(in.figures[0].hundredths == 123456);
+    CHECK(r.statistics_input("benxi").applications.empty());
+}
