@@ -124,15 +124,6 @@ std::vector<std::string> split_any(const std::string& s, const std::vector<std::
 std::vector<std::string> lines_of(const std::string& s) { return split_any(s, {"\r\n", "\n", "\r", "；", ";"}); }
 std::vector<std::string> words_of(const std::string& s) { return split_any(s, {" ", "\t", "\u3000"}); }
 
-// Excel's serial day number as a date (1900 system: 1 is 1900-01-01 and the
-// non-existent 1900-02-29 is 60; 1904 system: 0 is 1904-01-01).
-std::optional<Date> serial_date(double serial, bool date1904) {
-    if (!std::isfinite(serial) || serial != std::floor(serial) || serial < 0 || serial > 2958465) return std::nullopt;
-    const int n = int(serial);
-    if (date1904) return Date(1904, 1, 1).plus_days(n);
-    if (n < 1 || n == 60) return std::nullopt;
-    return n < 60 ? Date(1899, 12, 31).plus_days(n) : Date(1899, 12, 30).plus_days(n);
-}
 
 const std::string kTextCell = "文字单元格（该列按文字填写；数字请先把单元格设为“文本”格式再输入）";
 
@@ -177,7 +168,7 @@ struct RowReader {
             case Kind::Date: {
                 const std::string expected = "日期单元格，或文字 YYYY-MM-DD（如 2026-09-18）";
                 if (v.type == CellValue::Type::Number) {
-                    auto d = v.looks_like_date() ? serial_date(v.number, date1904) : std::nullopt;
+                    auto d = v.looks_like_date() ? xlsx::serial_date(v.number, date1904) : std::nullopt;
                     if (d) return json(d->iso());
                     bad(c, col, shown_value(v), expected + (v.looks_like_date() ? "（不是一个整天的日期）" : "（该单元格是数字，不是日期格式）"));
                     return std::nullopt;

@@ -58,15 +58,6 @@ std::string ascii_digits(const std::string& s) {
     return out;
 }
 
-// Excel's serial day number as a date (1900 system: 1 is 1900-01-01 and the
-// non-existent 1900-02-29 is 60; 1904 system: 0 is 1904-01-01).
-std::optional<Date> serial_date(double serial, bool date1904) {
-    if (!std::isfinite(serial) || serial != std::floor(serial) || serial < 0 || serial > 2958465) return std::nullopt;
-    const int n = int(serial);
-    if (date1904) return Date(1904, 1, 1).plus_days(n);
-    if (n < 1 || n == 60) return std::nullopt;
-    return n < 60 ? Date(1899, 12, 31).plus_days(n) : Date(1899, 12, 30).plus_days(n);
-}
 
 // "2026-03-20", "2026/3/20", "2026.3.20", "2026年3月20日".
 std::optional<Date> text_date(std::string t) {
@@ -407,7 +398,7 @@ private:
         if (c->has_formula) {
             out_.add(file_, record, "填报日期", shown_value(*c), "直接填写的" + expected + "，不能是公式（如 =TODAY()）");
         } else if (c->type == xlsx::CellValue::Type::Number) {
-            if (auto d = c->looks_like_date() ? serial_date(c->number, wb_.date1904) : std::nullopt) r_.filled_on = d;
+            if (auto d = c->looks_like_date() ? xlsx::serial_date(c->number, wb_.date1904) : std::nullopt) r_.filled_on = d;
             else out_.add(file_, record, "填报日期", c->text, expected);
         } else if (c->type == xlsx::CellValue::Type::Text) {
             const std::string t = ascii_digits(trim(c->text));

@@ -939,4 +939,12 @@ WorkbookData read_xlsx(const fs::path& file, const std::string& shown_name, cons
     return reader.read();
 }
 
+std::optional<Date> serial_date(double serial, bool date1904) {
+    if (!std::isfinite(serial) || serial != std::floor(serial) || serial < 0 || serial > 2958465) return std::nullopt;
+    const int n = int(serial);
+    if (date1904) return Date(1904, 1, 1).plus_days(n);
+    if (n < 1 || n == 60) return std::nullopt;
+    return n < 60 ? Date(1899, 12, 31).plus_days(n) : Date(1899, 12, 30).plus_days(n);
+}
+
 }  // namespace award::xlsx

@@ -11,11 +11,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "model/date.hpp"
 
 namespace award::xlsx {
 
@@ -45,6 +48,11 @@ struct CellValue {
     // numbers: 45292 is 2024-01-01, see WorkbookData::date1904).
     bool looks_like_date() const;
 };
+
+// Excel's serial day number as a date (1900 system: 1 is 1900-01-01 and the non-existent
+// 1900-02-29 is 60; 1904 system: 0 is 1904-01-01). nullopt for a fraction (a time), a
+// negative number, 60 in the 1900 system, or beyond 9999-12-31.
+std::optional<Date> serial_date(double serial, bool date1904);
 
 // True when number format `id` / `code` shows a date or time (the built-in date ids
 // 14–22, 45–47 and the Chinese/Japanese/Korean ones 27–36, 50–58, or a custom code

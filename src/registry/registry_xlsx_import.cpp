@@ -47,15 +47,6 @@ std::string shown_value(const CellValue& v) {
     return v.text;
 }
 
-// Excel's serial day number as a date (1900 system: 1 is 1900-01-01 and the non-existent
-// 1900-02-29 is 60; 1904 system: 0 is 1904-01-01) — as ingest/applicants_xlsx.cpp reads it.
-std::optional<Date> serial_date(double serial, bool date1904) {
-    if (!std::isfinite(serial) || serial != std::floor(serial) || serial < 0 || serial > 2958465) return std::nullopt;
-    const int n = int(serial);
-    if (date1904) return Date(1904, 1, 1).plus_days(n);
-    if (n < 1 || n == 60) return std::nullopt;
-    return n < 60 ? Date(1899, 12, 31).plus_days(n) : Date(1899, 12, 30).plus_days(n);
-}
 
 bool all_digits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
@@ -136,7 +127,7 @@ Converted convert(Kind kind, const CellValue& v, bool date1904) {
                                   std::string(v.type == T::Number ? "（该单元格是日期格式）" : "")};
     case Kind::Date: {
         if (v.type == T::Number) {
-            auto d = v.looks_like_date() ? serial_date(v.number, date1904) : std::nullopt;
+            auto d = v.looks_like_date() ? xlsx::serial_date(v.number, date1904) : std::nullopt;
             if (d) return {json(d->iso()), ""};
             return {std::nullopt, kDate + (v.looks_like_date() ? "（不是一个整天的日期）" : "（该单元格是数字，不是日期格式）")};
         }
@@ -156,7 +147,7 @@ Converted convert(Kind kind, const CellValue& v, bool date1904) {
             return std::string(buf);
         };
         if (v.type == T::Number) {
-            auto d = v.looks_like_date() ? serial_date(v.number, date1904) : std::nullopt;
+            auto d = v.looks_like_date() ? xlsx::serial_date(v.number, date1904) : std::nullopt;
             if (d) return {json(md(int(d->month()), int(d->day()))), ""};
             return {std::nullopt, expected};
         }
