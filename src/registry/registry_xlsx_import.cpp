@@ -121,7 +121,13 @@ Converted convert(Kind kind, const CellValue& v, bool date1904) {
         return {json(t), ""};  // the checks say what is wanted, with the value as typed
     }
     case Kind::Decimal:
-        if (v.type == T::Number && !v.looks_like_date()) return {json(v.text), ""};
+        if (v.type == T::Number && !v.looks_like_date()) {
+            // The number as Excel shows and keeps it, to 15 significant digits: a writer that
+            // prints 17 (libxlsxwriter stores 94.57 as 94.56999999999999) means 94.57.
+            char shown[32];
+            std::snprintf(shown, sizeof shown, "%.15g", v.number);
+            return {json(std::string(shown)), ""};
+        }
         if (v.type == T::Text) return {json(ingest::trim(v.text)), ""};
         return {std::nullopt, "数字单元格，或数字的文字（最多两位小数）" +
                                   std::string(v.type == T::Number ? "（该单元格是日期格式）" : "")};

@@ -45,7 +45,8 @@ const char* kEverything = R"({
               "filled_by": "王会计", "phone": "03745551234", "filled_on": "2026-03-17",
               "figures": [{"indicator": "revenue", "year": 2025, "value": 1234.56},
                           {"indicator": "profit", "year": 2025, "value": -35.2},
-                          {"indicator": "employees", "year": 2025, "value": 356}]}]},
+                          {"indicator": "employees", "year": 2025, "value": 356},
+                          {"indicator": "customer_satisfaction", "year": 2025, "value": 94.57}]}]},
           {"id": "promote", "article": "第二十八条（一）", "first_year": 2025, "years": 0}]}
      ]},
     {"pack": "weidu", "year": 2025,
