@@ -69,6 +69,9 @@ struct AwardGrant {
     bool refill = false;                      // 递补 after an upheld objection
     long long prize_yuan = 0;
     std::string reason;                       // e.g. "综合得分 812.5 分，排名第 1（第四条、第二十条）"
+    // Why the money differs from the award's, for the 奖金发放表: e.g. "已获市长质量奖提名奖，
+    // 奖金为差额 100000 元（第二十五条）" (本溪市 补发差额); "" when it does not.
+    std::string prize_note = {};
 };
 
 // A place left empty and why (可以空缺; 不进行递补).

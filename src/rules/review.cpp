@@ -352,7 +352,7 @@ Conferral confer(const Policy& policy, const Case& c, const std::vector<RankedCa
             reason += "）";
             auto [prize, prize_reason] = first_time_prize(award, c.applicants[i]);
             if (!prize_reason.empty()) reason += "；" + prize_reason;
-            out.grants.push_back({i, award.name, false, false, prize, reason});
+            out.grants.push_back({i, award.name, false, false, prize, reason, prize_reason});
             awarded.insert(i);
         }
         // A re-winner must win on merit: over the minimum, and, when the quota is full,

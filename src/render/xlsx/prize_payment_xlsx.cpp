@@ -32,6 +32,8 @@ void write_prize_payment_xlsx(const Case& c, const Policy& policy, const ReviewO
             std::string note;
             if (g.repeat_winner)
                 note = "再次获奖：不授予奖金" + article_note(award.conferral.repeat_article);
+            else if (!g.prize_note.empty())
+                note = g.prize_note;
             else if (g.prize_yuan == 0)
                 note = "该奖项不设奖金" + article_note(award.prize_article);
             if (g.refill) note += std::string(note.empty() ? "" : "；") + "公示期间异议成立后递补";
