@@ -427,18 +427,6 @@ Recorded Registry::record_higher_award(const HigherAwardRecord& h) {
                   "更高级别奖项记录（" + h.credit_code + " " + h.award + "）");
 }
 
-std::vector<HigherAwardRecord> Registry::higher_awards_of(const std::string& pack, const std::string& credit_code) {
-    auto s = db_.prepare("SELECT name, award, awarded_on, bonus_yuan, article FROM higher_awards "
-                         "WHERE pack = ?1 AND credit_code = ?2 ORDER BY awarded_on, id",
-                         "查找更高级别奖项");
-    s.bind(1, pack).bind(2, credit_code);
-    std::vector<HigherAwardRecord> out;
-    while (s.step())
-        out.push_back({pack, credit_code, s.text(0), s.text(1), date_column(db_, s, 2, "更高级别奖项记录"),
-                       s.optional_integer(3), s.text(4)});
-    return out;
-}
-
 long long Registry::history_size() { return db_.scalar("SELECT count(*) FROM history", "统计历史记录"); }
 
 }  // namespace award

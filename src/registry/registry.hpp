@@ -241,7 +241,6 @@ public:
     std::optional<ReceivedReport> find_report(long long obligation_id, int year);
 
     Recorded record_higher_award(const HigherAwardRecord& h);
-    std::vector<HigherAwardRecord> higher_awards_of(const std::string& pack, const std::string& credit_code);
 
     // ---- 追加激励资金 (src/registry/registry_top_ups.cpp) ----
     // Every higher award of the pack with its top-up, by date.

@@ -73,7 +73,10 @@ TEST_CASE("the example of samples/README.md imports as documented") {
     CHECK(prior[0].revocation_reason == "弄虚作假");
     CHECK(r.find_certificate("WD2024T001")->name == "许昌恒远电力装备有限公司");
     CHECK(r.next_certificate_number("WD{year}{award_code}{seq:3}", 2025, "T") == "WD2025T002");
-    CHECK(r.higher_awards_of("benxi", "91210502241758066C").at(0).bonus_yuan == 100000);
+    const auto higher = r.higher_awards_in("benxi");
+    REQUIRE(higher.size() == 1);
+    CHECK(higher[0].record.credit_code == "91210502241758066C");
+    CHECK(higher[0].record.bonus_yuan == 100000);
 }
 
 TEST_CASE("a file with bad records lists every problem with its record, field, value and expectation, and imports nothing") {

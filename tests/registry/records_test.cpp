@@ -175,8 +175,9 @@ TEST_CASE("obligations, reports received and later higher awards are recorded an
     CHECK(reports[0].received_on == Date(2025, 3, 20));
     r.record_higher_award({"benxi", kHengyuan, "本溪钢联特殊钢制品有限公司", "辽宁省省长质量奖", Date(2023, 12, 15), 100000,
                            "第二十五条"});
-    auto higher = r.higher_awards_of("benxi", kHengyuan);
+    auto higher = r.higher_awards_in("benxi");
     REQUIRE(higher.size() == 1);
-    CHECK(higher[0].bonus_yuan == 100000);
-    CHECK(r.higher_awards_of("weidu", kHengyuan).empty());
+    CHECK(higher[0].record.credit_code == kHengyuan);
+    CHECK(higher[0].record.bonus_yuan == 100000);
+    CHECK(r.higher_awards_in("weidu").empty());
 }
