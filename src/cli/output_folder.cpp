@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 
 #include <unistd.h>
@@ -135,6 +136,21 @@ StagedOutput::Committed StagedOutput::commit(const std::string& case_id, const s
     fs::rename(staging_, target_);
     committed_ = true;
     return done;
+}
+
+void print_committed(const StagedOutput::Committed& done, const std::string& what) {
+    switch (done.result) {
+    case StagedOutput::Result::Created:
+        std::cout << "已写入" << what << "：" << done.folder.string() << "（" << done.files.size() << " 个文件，见 manifest.json）。\n";
+        break;
+    case StagedOutput::Result::Unchanged:
+        std::cout << what << "已是最新，未改动：" << done.folder.string() << "（" << done.files.size() << " 个文件）。\n";
+        break;
+    case StagedOutput::Result::Replaced:
+        std::cout << "已写入" << what << "：" << done.folder.string() << "（" << done.files.size()
+                  << " 个文件）；上次的不同结果已保留在 " << done.previous.string() << "。\n";
+        break;
+    }
 }
 
 }  // namespace award

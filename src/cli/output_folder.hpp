@@ -51,4 +51,8 @@ private:
     bool committed_ = false;
 };
 
+// Tells the user where `what` (e.g. "报送表") went: written, already up to date, or
+// written with the earlier, different output kept beside it.
+void print_committed(const StagedOutput::Committed& done, const std::string& what);
+
 }  // namespace award

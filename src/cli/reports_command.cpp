@@ -156,21 +156,6 @@ void check_out_dir(const fs::path& out) {
         throw InputError({option_problem("--out", out.string(), "输出文件夹（不存在时自动创建）：这是一个已有的文件")});
 }
 
-void print_commit(const StagedOutput::Committed& done, const std::string& what) {
-    switch (done.result) {
-    case StagedOutput::Result::Created:
-        std::cout << "已写入" << what << "：" << done.folder.string() << "（" << done.files.size() << " 个文件，见 manifest.json）。\n";
-        break;
-    case StagedOutput::Result::Unchanged:
-        std::cout << what << "已是最新，未改动：" << done.folder.string() << "（" << done.files.size() << " 个文件）。\n";
-        break;
-    case StagedOutput::Result::Replaced:
-        std::cout << "已写入" << what << "：" << done.folder.string() << "（" << done.files.size()
-                  << " 个文件）；上次的不同结果已保留在 " << done.previous.string() << "。\n";
-        break;
-    }
-}
-
 }  // namespace
 
 // ---- forms -------------------------------------------------------------------------
@@ -230,7 +215,7 @@ int run_reports_forms(const ReportsOptions& o) {
         staged_packs.push_back(&w);
     }
     for (std::size_t i = 0; i < staged.size(); ++i)
-        print_commit(staged[i]->commit(staged_packs[i]->policy->id + "-" + std::to_string(o.year) + "年度报送表",
+        print_committed(staged[i]->commit(staged_packs[i]->policy->id + "-" + std::to_string(o.year) + "年度报送表",
                                        staged_packs[i]->policy->id),
                      "报送表");
     return 0;
@@ -478,7 +463,7 @@ int run_reports_status(const ReportsOptions& o) {
         if (g.overdue.empty()) std::cout << "  没有逾期未报送的获奖组织，不生成催报通知。\n";
     }
     for (const Policy* p : order)
-        print_commit(staged[p]->commit(p->id + "-" + std::to_string(o.year) + "年度报送情况", p->id), "报送情况");
+        print_committed(staged[p]->commit(p->id + "-" + std::to_string(o.year) + "年度报送情况", p->id), "报送情况");
     return 0;
 }
 
