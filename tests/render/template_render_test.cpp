@@ -160,3 +160,73 @@ TEST_CASE("rendering refuses a template whose tags do not fit the schema", "[tem
     CHECK_THROWS_WITH(render_document(t, schema(), data(), frame),
                       kName + ":5: unknown variable `nope`; known here: year, lead, star, email, any, rows");
 }
+
+namespace {
+
+// A schema and values with a figure: a chart and a table, placed by the template.
+TemplateSchema figure_schema() { return TemplateSchema().text("year").flag("any").figure("figure"); }
+
+TemplateObject figure_data() {
+    pdf::Chart chart;
+    chart.kind = pdf::Chart::Kind::Bar;
+    chart.caption = pdf::Text("图1 历年申报家数");
+    chart.categories = {pdf::Text("2025年"), pdf::Text("2026年")};
+    chart.series = {pdf::ChartSeries{pdf::Text("申报"), {12.0, 15.0}}};
+    chart.value_axis_title = pdf::Text("单位：家");
+    chart.height_mm = 60;
+    pdf::Table table;
+    table.columns = {{pdf::Text("年度"), pdf::Align::Centre}, {pdf::Text("申报"), pdf::Align::Right}};
+    table.rows = {{pdf::Text("2025年"), pdf::Text("12")}, {pdf::Text("2026年"), pdf::Text("15")}};
+    Figure f;
+    f.chart(chart).paragraph(pdf::Text("表1 历年申报")).table(table);
+    return TemplateObject()
+        .set("year", TemplateValue::of("2026"))
+        .set("any", TemplateValue::of_flag(true))
+        .set("figure", TemplateValue::of_figure(std::move(f)));
+}
+
+std::string config_error(const std::string& text) {
+    const auto t = parse_document_template(text, kName);
+    DocumentFrame frame{"test.pdf", pdf::Text("秘书处"), pdf::Text(), Date(2026, 9, 30)};
+    try {
+        render_document(t, figure_schema(), figure_data(), frame);
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("a figure's tag alone in its paragraph sets the program's chart and table there, in order", "[template][pdf]") {
+    TempDir dir;
+    const auto t = parse_document_template(
+        "---\nlayout: gongwen\ntitle: 统计\nsignature: no\n---\n{{year}}年情况如下。\n\n{{#any}}\n{{figure}}\n\n{{/any}}\n以上。\n",
+        kName);
+    DocumentFrame frame{"test.pdf", pdf::Text("秘书处"), pdf::Text(), Date(2026, 9, 30)};
+    const fs::path out = dir.path() / "f.pdf";
+    render_document(t, figure_schema(), figure_data(), frame).write(env().data_dir, "f", Date(2026, 9, 30), out);
+    const std::string text = squeeze(pdftotext(out));
+    INFO(text);
+    const auto intro = text.find("2026年情况如下。");
+    const auto caption = text.find("图1历年申报家数");
+    const auto table = text.find("表1历年申报年度申报2025年122026年15");
+    const auto end = text.find("以上。");
+    REQUIRE(intro != std::string::npos);
+    REQUIRE(caption != std::string::npos);
+    REQUIRE(table != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    CHECK(intro < caption);
+    CHECK(caption < table);
+    CHECK(table < end);
+    CHECK(text.find("单位：家") != std::string::npos);
+}
+
+TEST_CASE("a figure's tag that shares its line or paragraph, or opens a section, is refused with its line", "[template]") {
+    CHECK(config_error("---\nlayout: gongwen\ntitle: 统计\n---\n见下图：{{figure}}\n") ==
+          kName + ":5: the figure {{figure}} must stand alone on its line, with an empty line before and after it");
+    const std::string joined = config_error("---\nlayout: gongwen\ntitle: 统计\n---\n见下图：\n{{figure}}\n");
+    CHECK(joined.find("a figure (chart or table) must stand alone in its paragraph") != std::string::npos);
+    CHECK(config_error("---\nlayout: gongwen\ntitle: 统计\n---\n{{#figure}}有图{{/figure}}\n") ==
+          kName + ":5: `figure` is a figure (chart or table), not a section: print it with {{figure}} alone in its paragraph");
+}

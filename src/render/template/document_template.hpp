@@ -54,7 +54,9 @@ DocumentTemplate parse_document_template(const std::string& text, const std::str
 enum class VariableKind {
     Text,  // {{name}}; may be tested with {{^name}}…{{/name}} (printed when empty)
     Flag,  // {{#name}}…{{/name}} and {{^name}}…{{/name}} only
-    List   // {{#name}}…{{/name}} repeats for each item, whose own variables are `fields`
+    List,  // {{#name}}…{{/name}} repeats for each item, whose own variables are `fields`
+    Figure // {{name}} alone in its own paragraph (empty lines around it): charts, tables and
+           // notes the program lays out there (statistics report); not inside a list
 };
 
 struct TemplateVariable {
@@ -68,6 +70,7 @@ public:
     TemplateSchema& text(std::string name);
     TemplateSchema& flag(std::string name);
     TemplateSchema& list(std::string name, const TemplateSchema& item);
+    TemplateSchema& figure(std::string name);
 
     const std::vector<TemplateVariable>& variables() const { return vars_; }
 
@@ -87,6 +90,22 @@ void validate_template(const DocumentTemplate& t, const TemplateSchema& schema);
 
 struct TemplateObject;
 
+// What a Figure variable stands for: charts, tables and short paragraphs, in order.
+struct Figure {
+    struct Part {
+        enum class Kind { Chart, Table, Paragraph } kind = Kind::Paragraph;
+        pdf::Chart chart{};
+        pdf::Table table{};
+        pdf::Text text{};
+        pdf::ParagraphStyle style{};
+    };
+    std::vector<Part> parts;
+
+    Figure& chart(pdf::Chart c);
+    Figure& table(pdf::Table t);
+    Figure& paragraph(pdf::Text t, pdf::ParagraphStyle style = {});
+};
+
 // One variable's value: text (with where it comes from, so a character no font
 // has is traced to its input), a flag, or a list of objects.
 struct TemplateValue {
@@ -94,11 +113,13 @@ struct TemplateValue {
     pdf::Text text;
     bool flag = false;
     std::vector<TemplateObject> items;
+    Figure figure{};
 
     static TemplateValue of(std::string s, pdf::Origin o = {});
     static TemplateValue of_text(pdf::Text t);  // several spans, each with its origin
     static TemplateValue of_flag(bool b);
     static TemplateValue of_list(std::vector<TemplateObject> items);
+    static TemplateValue of_figure(Figure f);
 };
 
 struct TemplateObject {

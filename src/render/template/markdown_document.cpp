@@ -7,6 +7,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -37,6 +38,34 @@ TemplateSchema& TemplateSchema::list(std::string name, const TemplateSchema& ite
     return *this;
 }
 
+TemplateSchema& TemplateSchema::figure(std::string name) {
+    vars_.push_back({std::move(name), VariableKind::Figure, {}});
+    return *this;
+}
+
+Figure& Figure::chart(pdf::Chart c) {
+    Part p;
+    p.kind = Part::Kind::Chart;
+    p.chart = std::move(c);
+    parts.push_back(std::move(p));
+    return *this;
+}
+Figure& Figure::table(pdf::Table t) {
+    Part p;
+    p.kind = Part::Kind::Table;
+    p.table = std::move(t);
+    parts.push_back(std::move(p));
+    return *this;
+}
+Figure& Figure::paragraph(pdf::Text t, pdf::ParagraphStyle style) {
+    Part p;
+    p.kind = Part::Kind::Paragraph;
+    p.text = std::move(t);
+    p.style = style;
+    parts.push_back(std::move(p));
+    return *this;
+}
+
 TemplateValue TemplateValue::of(std::string s, Origin o) { return of_text(Text(std::move(s), std::move(o))); }
 TemplateValue TemplateValue::of_text(Text t) {
     TemplateValue v;
@@ -56,6 +85,12 @@ TemplateValue TemplateValue::of_list(std::vector<TemplateObject> items) {
     v.items = std::move(items);
     return v;
 }
+TemplateValue TemplateValue::of_figure(Figure f) {
+    TemplateValue v;
+    v.kind = VariableKind::Figure;
+    v.figure = std::move(f);
+    return v;
+}
 
 std::string markdown_escape(const std::string& s) {
     std::string out;
@@ -72,12 +107,15 @@ std::string markdown_escape(const std::string& s) {
 namespace {
 
 // U+FDD0 <decimal index> U+FDD1: noncharacters (never in real text), no Markdown
-// meaning, so a placeholder survives parsing inside one text node.
+// meaning, so a placeholder survives parsing inside one text node. A figure's
+// placeholder is U+FDD2 <index> U+FDD1.
 const std::string kOpen = "\xEF\xB7\x90";
 const std::string kClose = "\xEF\xB7\x91";
+const std::string kFigureOpen = "\xEF\xB7\x92";
 
 struct Values {
     std::vector<Text> texts;  // placeholder i stands for texts[i]
+    std::vector<const Figure*> figures;  // figure placeholder i stands for figures[i]
 };
 
 mstch::node to_node(const TemplateValue& v, Values& vals);
@@ -96,6 +134,9 @@ mstch::node to_node(const TemplateValue& v, Values& vals) {
             for (const auto& item : v.items) a.push_back(to_map(item, vals));
             return a;
         }
+        case VariableKind::Figure:
+            vals.figures.push_back(&v.figure);
+            return kFigureOpen + std::to_string(vals.figures.size() - 1) + kClose;
         case VariableKind::Text: break;
     }
     if (v.text.str().empty()) return std::string();  // empty stays empty, so {{^name}} sees it
@@ -205,6 +246,7 @@ private:
         const std::string type = type_of(n);
         switch (cmark_node_get_type(n)) {
             case CMARK_NODE_PARAGRAPH: {
+                if (figure(n)) return;
                 pdf::ParagraphStyle st;
                 // A lead-in line ("名单如下：") stays on the page of its table.
                 cmark_node* next = cmark_node_next(n);
@@ -240,6 +282,34 @@ private:
             return;
         }
         error(n, "unsupported Markdown block (" + type + ")");
+    }
+
+    // A paragraph that holds a figure's placeholder: the figure when the placeholder is
+    // all there is, an error when it shares the paragraph with text. False: no figure.
+    bool figure(cmark_node* n) {
+        std::string text;
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+            text += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "\n";
+        const auto open = text.find(kFigureOpen);
+        if (open == std::string::npos) return false;
+        const auto close = text.find(kClose, open);
+        const std::string digits = close == std::string::npos ? "" : text.substr(open + kFigureOpen.size(), close - open - kFigureOpen.size());
+        const bool alone = open == 0 && close != std::string::npos && close + kClose.size() == text.size() &&
+                           !digits.empty() && digits.size() < 9 && digits.find_first_not_of("0123456789") == std::string::npos &&
+                           vals_ && std::stoul(digits) < vals_->figures.size();
+        if (!alone) {
+            error(n, "a figure (chart or table) must stand alone in its paragraph: put an empty line before and after its tag");
+            return true;
+        }
+        if (!doc_) return true;
+        for (const Figure::Part& p : vals_->figures[std::stoul(digits)]->parts) {
+            switch (p.kind) {
+                case Figure::Part::Kind::Chart: doc_->chart(p.chart); break;
+                case Figure::Part::Kind::Table: doc_->table(p.table); break;
+                case Figure::Part::Kind::Paragraph: doc_->paragraph(p.text, p.style); break;
+            }
+        }
+        return true;
     }
 
     void emit_paragraph(Text t, pdf::ParagraphStyle st = {}) {
@@ -350,6 +420,20 @@ void validate_template(const DocumentTemplate& t, const TemplateSchema& schema) 
     }
     const auto tags = tokenize(t.body, t.body_line, t.name, errors);
     check_tags(tags, schema, t.name, errors);
+    // A figure's tag has its line to itself (cmark would make anything else one paragraph with it).
+    for (const Tag& tag : tags) {
+        if (tag.kind != Tag::Kind::Variable) continue;
+        bool figure = false;
+        for (const auto& v : schema.variables()) figure = figure || (v.name == tag.name && v.kind == VariableKind::Figure);
+        if (!figure) continue;
+        const auto line_start = t.body.rfind('\n', tag.begin == 0 ? 0 : tag.begin - 1);
+        const auto from = tag.begin == 0 || line_start == std::string::npos ? 0 : line_start + 1;
+        const auto to = std::min(t.body.find('\n', tag.end), t.body.size());
+        const std::string rest = t.body.substr(from, tag.begin - from) + t.body.substr(tag.end, to - tag.end);
+        if (rest.find_first_not_of(" \t\r") != std::string::npos)
+            errors.push_back(t.name + ":" + std::to_string(tag.line) + ": the figure {{" + tag.name +
+                             "}} must stand alone on its line, with an empty line before and after it");
+    }
 
     CmarkDoc md{parse_markdown(blank_tags(t.body, tags))};
     Walker w(t.name, t.body_line, nullptr, nullptr, false);

@@ -21,6 +21,7 @@ const char* kind_word(VariableKind k) {
         case VariableKind::Text: return "text";
         case VariableKind::Flag: return "yes/no flag";
         case VariableKind::List: return "list";
+        case VariableKind::Figure: return "figure";
     }
     return "";
 }
@@ -155,6 +156,13 @@ void check_tags(const std::vector<Tag>& tags, const TemplateSchema& schema, cons
         const TemplateVariable* v = t.name.empty() ? nullptr : lookup(t.name, scopes);
         if (!v) {
             errors.push_back(where + "unknown variable `" + t.name + "`; known here: " + known_names(scopes));
+            if (t.kind != Tag::Kind::Variable) open.push_back({&t, nullptr});
+            continue;
+        }
+        if (v->kind == VariableKind::Figure) {
+            if (t.kind != Tag::Kind::Variable)
+                errors.push_back(where + "`" + t.name + "` is a figure (chart or table), not a section: print it with {{" +
+                                 t.name + "}} alone in its paragraph");
             if (t.kind != Tag::Kind::Variable) open.push_back({&t, nullptr});
             continue;
         }
