@@ -35,6 +35,7 @@ run: build
 	  $(BUILD)/award run $$s --out output; \
 	done; \
 	$(BUILD)/award reports forms --year 2027 --out output; \
+	$(BUILD)/award stats --year 2026 --as-of 2026-12-31 --out output; \
 	$(BUILD)/award key --out output/证书验证公钥.pem > /dev/null; \
 	$(BUILD)/award verify $(foreach s,$(SAMPLES),output/$(notdir $(s))/证书/*.pdf) > output/证书核验结果.txt && tail -n 1 output/证书核验结果.txt
 

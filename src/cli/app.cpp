@@ -14,6 +14,7 @@
 #include "cli/record_cycle.hpp"
 #include "cli/registry_command.hpp"
 #include "cli/reports_command.hpp"
+#include "cli/stats_command.hpp"
 #include "cli/revoke_command.hpp"
 #include "cli/sheets_command.hpp"
 #include "cli/verify_command.hpp"
@@ -370,6 +371,19 @@ int run_cli(int argc, char** argv) {
     reports_status->add_option("--submit-by", reports_opt.submit_by, "催报通知要求补报的日期 YYYY-MM-DD，晚于 --as-of（有逾期时必填）");
     reports_status->add_option("--doc-number", reports_opt.doc_number, "催报通知的发文字号，如 魏质奖秘〔2026〕5号（不写：不印版头）");
     reports_status->add_option("--contact", reports_opt.contact, "催报通知上的联系人及电话，如 \"王敏，0374-1234567\"");
+    // ---- award stats (年度统计报告, src/cli/stats_command.*) ----
+    StatsOptions stats_opt;
+    auto* stats = app.add_subcommand(
+        "stats", "年度统计报告：按登记库中的评选记录，写出 OUT/<政策包>-<年度>年度统计报告/ 下的 年度统计报告.pdf（摘要、图表）和 "
+                 "年度统计报告.xlsx（每部分一个工作表，数据和可编辑的图表）");
+    stats->fallthrough();
+    stats->add_option("--year", stats_opt.year, "统计年度，如 2026")->required();
+    stats->add_option("--since", stats_opt.since, "比较的起始年度，如 2024（默认：登记库中最早的一届，最多往前4年）");
+    stats->add_option("--pack", stats_opt.pack, "只统计这个政策包，如 weidu（默认：登记库中有该年度评选记录的所有政策包）");
+    stats->add_option("--as-of", stats_opt.as_of, "统计截至日期 YYYY-MM-DD（逾期未报送按此计算），也是报告的日期（默认：今天）");
+    stats->add_option("--issuer", stats_opt.issuer, "报告末尾的署名，如 魏都区区长质量奖评委会秘书处（不写：不署名）");
+    stats->add_option("--out", stats_opt.out_dir, "输出根目录（默认 output）")->capture_default_str();
+    stats->add_option("--registry", registry_opt, registry_help);
     app.footer(
         "获奖登记库：award registry 使用的 SQLite 文件，默认位置依次为 $AWARD_REGISTRY；$XDG_DATA_HOME/award/registry.sqlite；"
         "~/.local/share/award/registry.sqlite。用 --registry PATH 指定其他文件。");
@@ -410,6 +424,13 @@ int run_cli(int argc, char** argv) {
             if (reports_forms->parsed()) return run_reports_forms(reports_opt);
             if (reports_receive->parsed()) return run_reports_receive(reports_opt);
             return run_reports_status(reports_opt);
+        });
+    }
+    if (stats->parsed()) {  // award stats (src/cli/stats_command.*)
+        return guarded([&] {
+            stats_opt.registry = registry_path_from(registry_opt);
+            stats_opt.data_dir = data_dir;
+            return run_stats_command(stats_opt);
         });
     }
     if (verify->parsed()) {
