@@ -104,6 +104,7 @@ struct CycleFigures {
     std::vector<std::pair<std::string, int>> vacancies;         // award → places left empty (quota awards)
     long long prize_yuan = 0;    // 奖金 of the cycle's awards
     long long top_up_yuan = 0;   // 追加激励资金 paid by the cycle
+    std::vector<std::pair<std::string, int>> repeats = {};      // award → 再次获奖 among its winners (no place of the quota)
 };
 
 // 申报结构: one group (an industry 门类, a 镇街, a size, first-time or returning).
@@ -117,6 +118,10 @@ struct GroupFigures {
 };
 
 // 类目得分率 across the applicants of a cycle, at the first review stage (anonymous).
+// A year with fewer scored applicants than this is left out: its mean would all but give
+// their scores away.
+inline constexpr int kMinScoredForCategories = 3;
+
 struct CategoryFigures {
     std::string category;  // "4.1"
     std::string name;      // "领导"
@@ -125,7 +130,7 @@ struct CategoryFigures {
         int count = 0;            // applicants scored
         int mean_hundredths = 0;  // mean percentage, hundredths of a percent
         int sd_hundredths = 0;    // population standard deviation, hundredths of a percent
-        int min_hundredths = 0, max_hundredths = 0;
+        // No minimum or maximum: each is one applicant's score (the top one, likely a named winner's).
     };
     std::vector<Year> years;  // ascending, only years with scores
 };
@@ -154,6 +159,7 @@ struct ArticleCount {
     std::string article;
     int count = 0;           // this year
     int earlier = 0;         // the earlier years shown, together
+    std::map<int, int> by_year = {};  // every year shown (since..year) → count
 };
 
 struct YearlyStatistics {
@@ -182,6 +188,7 @@ struct YearlyStatistics {
     std::vector<IndicatorTrend> indicators;  // in report form order
     ReportsStatus reports;
     std::vector<ArticleCount> rejections;    // most frequent first (this year), then by article
+    bool earlier_cycles = false;             // the registry has a cycle of the pack before `year` (首次/再次 means something)
 };
 
 }  // namespace award

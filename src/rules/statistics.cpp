@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
+#include "model/utf8.hpp"
 #include "rules/industry.hpp"
 
 namespace award {
@@ -19,6 +21,34 @@ int stage_index(const Policy& policy, const std::string& id) {
     for (std::size_t i = 0; i < policy.review.stages.size(); ++i)
         if (policy.review.stages[i].id == id) return int(i);
     return -1;
+}
+
+// A number in Chinese numerals up to 百 (十一 → 11, 二十 → 20, 一百零五 → 105); -1 if none.
+int chinese_number(const std::u32string& s) {
+    static const std::u32string digits = U"零一二三四五六七八九";
+    int total = 0, digit = -1;
+    for (char32_t c : s) {
+        if (auto d = digits.find(c); d != std::u32string::npos) digit = int(d);
+        else if (c == U'十') total += (digit < 0 ? 1 : digit) * 10, digit = -1;
+        else if (c == U'百') total += (digit < 0 ? 1 : digit) * 100, digit = -1;
+        else return -1;
+    }
+    return total + (digit > 0 ? digit : 0);
+}
+
+// How articles follow each other in the regulation: 第九条 < 第十一条（一） < 第十一条（二） <
+// 第十五条 < 第三十条; what cannot be read goes last, by its text.
+std::tuple<int, int, int, std::string> article_order(const std::string& article) {
+    const std::u32string a = utf8::decode(article);
+    int number = 1 << 20, item = 0, paragraph = 0;
+    if (const auto start = a.find(U'第'), end = a.find(U'条'); start == 0 && end != std::u32string::npos && end > 1) {
+        if (const int n = chinese_number(a.substr(1, end - 1)); n >= 0) number = n;
+        if (const auto open = a.find(U'（', end), close = a.find(U'）', end); open != std::u32string::npos && close > open)
+            item = std::max(0, chinese_number(a.substr(open + 1, close - open - 1)));
+        if (const auto k = a.find(U'款', end); k != std::u32string::npos && k > end + 2 && a[end + 1] == U'第')
+            paragraph = std::max(0, chinese_number(a.substr(end + 2, k - end - 2)));
+    }
+    return {number, paragraph, item, article};
 }
 
 std::vector<std::string> split_articles(const std::string& articles) {
@@ -85,6 +115,7 @@ CycleFigures cycle_figures(const Policy& policy, const StatisticsInput& in, int 
             if (!a.repeat) ++counted;  // 再次获奖 takes no place of the quota
         }
         c.awarded_by_award.push_back({spec.name, n});
+        if (n > counted) c.repeats.push_back({spec.name, n - counted});
         if (spec.quota > 0 && counted < spec.quota) c.vacancies.push_back({spec.name, spec.quota - counted});
     }
     for (const auto& t : in.top_ups)
@@ -106,7 +137,7 @@ std::vector<CategoryFigures> category_figures(const Policy& policy, const Statis
                 for (const auto& p : a.percents)
                     if (p.stage == stage && p.category == category.id) values.push_back(p.percent_hundredths);
             }
-            if (values.empty()) continue;
+            if (values.empty() || int(values.size()) < kMinScoredForCategories) continue;
             CategoryFigures::Year fy;
             fy.year = y;
             fy.count = int(values.size());
@@ -117,8 +148,6 @@ std::vector<CategoryFigures> category_figures(const Policy& policy, const Statis
             double squares = 0;
             for (long long v : values) squares += (double(v) - mean) * (double(v) - mean);
             fy.sd_hundredths = int(std::lround(std::sqrt(squares / fy.count)));
-            fy.min_hundredths = int(*std::min_element(values.begin(), values.end()));
-            fy.max_hundredths = int(*std::max_element(values.begin(), values.end()));
             f.years.push_back(fy);
         }
         out.push_back(std::move(f));
@@ -212,6 +241,8 @@ YearlyStatistics compute_statistics(const Policy& policy, const StatisticsInput&
         else ++s.reports.overdue;
     }
 
+    for (int y : in.cycle_years) s.earlier_cycles = s.earlier_cycles || y < year;
+
     std::map<std::string, ArticleCount> articles;
     for (const auto& a : in.applications) {
         if (a.outcome != "rejected" || a.year < since || a.year > year) continue;
@@ -219,12 +250,14 @@ YearlyStatistics compute_statistics(const Policy& policy, const StatisticsInput&
             ArticleCount& c = articles[art];
             c.article = art;
             (a.year == year ? c.count : c.earlier) += 1;
+            c.by_year[a.year] += 1;
         }
     }
     for (auto& [k, c] : articles) s.rejections.push_back(c);
     std::stable_sort(s.rejections.begin(), s.rejections.end(), [](const ArticleCount& a, const ArticleCount& b) {
         if (a.count != b.count) return a.count > b.count;
-        return a.earlier > b.earlier;
+        if (a.earlier != b.earlier) return a.earlier > b.earlier;
+        return article_order(a.article) < article_order(b.article);
     });
     return s;
 }

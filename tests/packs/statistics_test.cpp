@@ -133,21 +133,18 @@ TEST_CASE("statistics: category percentages of the first stage, mean and spread 
     REQUIRE(s.categories.size() == 7);
     const CategoryFigures& leadership = s.categories[0];
     CHECK(leadership.name == "领导");
-    REQUIRE(leadership.years.size() == 2);  // 2024 and 2026 have scores
-    // 2024: 70.00, 60.00 → mean 65.00, sd 5.00.
-    CHECK(leadership.years[0].year == 2024);
-    CHECK(leadership.years[0].mean_hundredths == 6500);
-    CHECK(leadership.years[0].sd_hundredths == 500);
+    // 2024 has 2 scored (70.00, 60.00): fewer than 3, left out — a mean of two all but gives
+    // both scores away. 2026 has 3.
+    REQUIRE(leadership.years.size() == 1);
     // 2026: 80.00, 75.00, 65.00 → mean 73.33, sd sqrt(((6.67)²+(1.67)²+(8.33)²)/3) = 6.24.
-    CHECK(leadership.years[1].count == 3);
-    CHECK(leadership.years[1].mean_hundredths == 7333);
-    CHECK(leadership.years[1].sd_hundredths == 624);
-    CHECK(leadership.years[1].min_hundredths == 6500);
-    CHECK(leadership.years[1].max_hundredths == 8000);
+    CHECK(leadership.years[0].year == 2026);
+    CHECK(leadership.years[0].count == 3);
+    CHECK(leadership.years[0].mean_hundredths == 7333);
+    CHECK(leadership.years[0].sd_hundredths == 624);
     // 4.2 战略 has no scores: no years, the report says so.
     CHECK(s.categories[1].years.empty());
     // 结果 2026: 70, 65, 54 → mean 63.00.
-    CHECK(s.categories[6].years[1].mean_hundredths == 6300);
+    CHECK(s.categories[6].years[0].mean_hundredths == 6300);
 }
 
 TEST_CASE("statistics: winners' report figures averaged per year, overdue reports as of a date, rejection articles counted") {
@@ -182,4 +179,19 @@ TEST_CASE("statistics: only the cycles from since are compared, and since after 
     CHECK(s.cycles[0].year == 2025);
     CHECK(s.rejections[0].earlier == 0);  // the 2024 rejection is before since
     CHECK_THROWS_AS(compute_statistics(weidu(), sample(), 2026, 2027, Date(2026, 12, 1)), std::invalid_argument);
+}
+
+TEST_CASE("statistics: rejection articles cited as often follow the regulation's order, not the text's") {
+    StatisticsInput in;
+    in.cycle_years = {2026};
+    // Each cited once in 2026: the byte order of the text would put 第三十条 before 第九条.
+    in.applications.push_back(app(2026, "A", "rejected", "", "", "", "", {}, "第三十条、第十一条（二）"));
+    in.applications.push_back(app(2026, "B", "rejected", "", "", "", "", {}, "第十一条（一）、第九条"));
+    in.applications.push_back(app(2026, "C", "rejected", "", "", "", "", {}, "第十二条第二款、第十二条、第一百零二条"));
+    in.applications.push_back(app(2026, "D", "rejected", "", "", "", "", {}, "第十五条、第十五条（十）"));
+    const auto s = compute_statistics(weidu(), in, 2026, 2026, Date(2026, 12, 31));
+    std::vector<std::string> order;
+    for (const auto& r : s.rejections) order.push_back(r.article);
+    CHECK(order == std::vector<std::string>{"第九条", "第十一条（一）", "第十一条（二）", "第十二条", "第十二条第二款", "第十五条",
+                                            "第十五条（十）", "第三十条", "第一百零二条"});
 }
