@@ -225,8 +225,17 @@ TEST_CASE("a figure's tag alone in its paragraph sets the program's chart and ta
 TEST_CASE("a figure's tag that shares its line or paragraph, or opens a section, is refused with its line", "[template]") {
     CHECK(config_error("---\nlayout: gongwen\ntitle: 统计\n---\n见下图：{{figure}}\n") ==
           kName + ":5: the figure {{figure}} must stand alone on its line, with an empty line before and after it");
-    const std::string joined = config_error("---\nlayout: gongwen\ntitle: 统计\n---\n见下图：\n{{figure}}\n");
-    CHECK(joined.find("a figure (chart or table) must stand alone in its paragraph") != std::string::npos);
+    // Joined to the line before or after: one paragraph with it; the tag's own line is named.
+    CHECK(config_error("---\nlayout: gongwen\ntitle: 统计\n---\n见下图：\n{{figure}}\n") ==
+          kName + ":6: the figure {{figure}} must stand alone on its line, with an empty line before and after it");
+    CHECK(config_error("---\nlayout: gongwen\ntitle: 统计\n---\n{{figure}}\n以上。\n") ==
+          kName + ":5: the figure {{figure}} must stand alone on its line, with an empty line before and after it");
+    // In the title, or in a list item: nowhere to set a chart.
+    CHECK(config_error("---\nlayout: gongwen\ntitle: 统计{{figure}}\n---\n正文。\n") ==
+          kName + ":3: the figure {{figure}} cannot stand in the title; put it in the body, alone in its paragraph");
+    const std::string in_list = config_error("---\nlayout: gongwen\ntitle: 统计\n---\n1. 见下图\n\n   {{figure}}\n");
+    CHECK(in_list.find("a figure (chart or table) must stand alone in its paragraph, not in a list, table or heading") !=
+          std::string::npos);
     CHECK(config_error("---\nlayout: gongwen\ntitle: 统计\n---\n{{#figure}}有图{{/figure}}\n") ==
           kName + ":5: `figure` is a figure (chart or table), not a section: print it with {{figure}} alone in its paragraph");
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <tuple>
 #include <mstch/mstch.hpp>
 
 #include "render/template/document_template.hpp"
@@ -250,7 +251,7 @@ private:
                 pdf::ParagraphStyle st;
                 // A lead-in line ("名单如下：") stays on the page of its table.
                 cmark_node* next = cmark_node_next(n);
-                st.keep_with_next = next && type_of(next) == "table";
+                st.keep_with_next = next && (type_of(next) == "table" || holds_figure(next));
                 emit_paragraph(inlines(n), st);
                 return;
             }
@@ -282,6 +283,14 @@ private:
             return;
         }
         error(n, "unsupported Markdown block (" + type + ")");
+    }
+
+    static bool holds_figure(cmark_node* n) {
+        if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) return false;
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+            if (const char* lit = cmark_node_get_literal(c); lit && std::string(lit).find(kFigureOpen) != std::string::npos)
+                return true;
+        return false;
     }
 
     // A paragraph that holds a figure's placeholder: the figure when the placeholder is
@@ -383,7 +392,14 @@ private:
         for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
             switch (cmark_node_get_type(c)) {
                 case CMARK_NODE_TEXT:
-                case CMARK_NODE_CODE: expand(cmark_node_get_literal(c), vals_, spans); break;
+                case CMARK_NODE_CODE:
+                    if (std::string(cmark_node_get_literal(c)).find(kFigureOpen) != std::string::npos) {
+                        // In a list item, a table cell or a heading: nowhere to set a chart.
+                        error(c, "a figure (chart or table) must stand alone in its paragraph, not in a list, table or heading");
+                        break;
+                    }
+                    expand(cmark_node_get_literal(c), vals_, spans);
+                    break;
                 case CMARK_NODE_SOFTBREAK:
                 case CMARK_NODE_LINEBREAK: breaks.push_back(spans.size()); break;
                 case CMARK_NODE_HTML_INLINE: error(c, std::string("HTML is not supported in document templates: ") + cmark_node_get_literal(c)); break;
@@ -408,6 +424,59 @@ void throw_if(const std::vector<std::string>& errors) {
     throw ConfigError(msg);
 }
 
+// A figure's tag has its line to itself, with an empty line (or only section tags and
+// comments) before and after it: anything else would join it to a paragraph. A figure in
+// the title or the addressee has nowhere to go.
+void check_figure_tags(const DocumentTemplate& t, const TemplateSchema& schema, const std::vector<Tag>& tags,
+                       std::vector<std::string>& errors) {
+    auto is_figure = [&](const std::string& name) {
+        for (const auto& v : schema.variables())
+            if (v.name == name && v.kind == VariableKind::Figure) return true;
+        return false;
+    };
+    for (const auto& [text, line, where] : {std::tuple{&t.title, t.title_line, "title"}, std::tuple{&t.addressee, t.addressee_line, "addressee"}}) {
+        std::vector<std::string> ignored;
+        for (const Tag& tag : tokenize(*text, line, t.name, ignored))
+            if (tag.kind == Tag::Kind::Variable && is_figure(tag.name))
+                errors.push_back(t.name + ":" + std::to_string(tag.line) + ": the figure {{" + tag.name + "}} cannot stand in the " +
+                                 where + "; put it in the body, alone in its paragraph");
+    }
+    const std::string& body = t.body;
+    // The byte range [from, to) of the line holding `pos`.
+    auto line_of = [&](std::size_t pos) {
+        const auto start = pos == 0 ? std::string::npos : body.rfind('\n', pos - 1);
+        const std::size_t from = start == std::string::npos ? 0 : start + 1;
+        return std::pair{from, std::min(body.find('\n', pos), body.size())};
+    };
+    // Whether a line holds nothing but white space and tags other than variables.
+    auto blank = [&](std::size_t from, std::size_t to, const Tag* except) {
+        std::size_t pos = from;
+        for (const Tag& tag : tags) {
+            if (tag.end <= from || tag.begin >= to) continue;
+            if (&tag != except && tag.kind == Tag::Kind::Variable) return false;
+            if (body.substr(pos, tag.begin - pos).find_first_not_of(" \t\r") != std::string::npos) return false;
+            pos = tag.end;
+        }
+        return pos >= to || body.substr(pos, to - pos).find_first_not_of(" \t\r") == std::string::npos;
+    };
+    for (const Tag& tag : tags) {
+        if (tag.kind != Tag::Kind::Variable || !is_figure(tag.name)) continue;
+        const auto [from, to] = line_of(tag.begin);
+        bool alone = blank(from, to, &tag);
+        if (alone && from > 0) {
+            const auto [pf, pt] = line_of(from - 1);
+            alone = blank(pf, pt, nullptr);
+        }
+        if (alone && to < body.size()) {
+            const auto [nf, nt] = line_of(to + 1);
+            alone = to + 1 >= body.size() || blank(nf, nt, nullptr);
+        }
+        if (!alone)
+            errors.push_back(t.name + ":" + std::to_string(tag.line) + ": the figure {{" + tag.name +
+                             "}} must stand alone on its line, with an empty line before and after it");
+    }
+}
+
 }  // namespace
 
 void validate_template(const DocumentTemplate& t, const TemplateSchema& schema) {
@@ -420,21 +489,7 @@ void validate_template(const DocumentTemplate& t, const TemplateSchema& schema) 
     }
     const auto tags = tokenize(t.body, t.body_line, t.name, errors);
     check_tags(tags, schema, t.name, errors);
-    // A figure's tag has its line to itself (cmark would make anything else one paragraph with it).
-    for (const Tag& tag : tags) {
-        if (tag.kind != Tag::Kind::Variable) continue;
-        bool figure = false;
-        for (const auto& v : schema.variables()) figure = figure || (v.name == tag.name && v.kind == VariableKind::Figure);
-        if (!figure) continue;
-        const auto line_start = t.body.rfind('\n', tag.begin == 0 ? 0 : tag.begin - 1);
-        const auto from = tag.begin == 0 || line_start == std::string::npos ? 0 : line_start + 1;
-        const auto to = std::min(t.body.find('\n', tag.end), t.body.size());
-        const std::string rest = t.body.substr(from, tag.begin - from) + t.body.substr(tag.end, to - tag.end);
-        if (rest.find_first_not_of(" \t\r") != std::string::npos)
-            errors.push_back(t.name + ":" + std::to_string(tag.line) + ": the figure {{" + tag.name +
-                             "}} must stand alone on its line, with an empty line before and after it");
-    }
-
+    check_figure_tags(t, schema, tags, errors);
     CmarkDoc md{parse_markdown(blank_tags(t.body, tags))};
     Walker w(t.name, t.body_line, nullptr, nullptr, false);
     w.blocks(md.root);
