@@ -53,20 +53,23 @@ int run_stats_command(const StatsOptions& o) {
                                               std::to_string(o.year - 2)));
     std::optional<Date> as_of = o.as_of.empty() ? std::optional<Date>(today_local()) : Date::parse(o.as_of);
     if (!as_of) problems.push_back(option_problem("--as-of", o.as_of, "真实存在的日期，格式 YYYY-MM-DD（如 2026-12-31）"));
+    else if (as_of->year() < o.year)
+        problems.push_back(option_problem("--as-of", as_of->iso(),
+                                          "统计截至日期，不早于统计年度的 1 月 1 日（" + std::to_string(o.year) + "-01-01），如 " +
+                                              std::to_string(o.year) + "-12-31"));
     if (!o.issuer.empty())
         if (auto why = ingest::text_expectation_problem(o.issuer, ingest::kShortTextMaxChars); !why.empty())
             problems.push_back(option_problem("--issuer", o.issuer, why));
     std::error_code ec;
     if (fs::exists(o.out_dir, ec) && !fs::is_directory(o.out_dir, ec))
         problems.push_back(option_problem("--out", o.out_dir.string(), "输出文件夹（不存在时自动创建）：这是一个已有的文件"));
-    if (!problems.empty()) throw InputError(problems);
-
     const PolicyCatalog catalog = load_policy_catalog(o.data_dir / "templates" / "policies");
     if (!o.pack.empty() && !catalog.count(o.pack)) {
         std::vector<std::string> ids;
         for (const auto& [id, p] : catalog) ids.push_back(id);
-        throw InputError({option_problem("--pack", o.pack, "政策包编号之一：" + join(ids))});
+        problems.push_back(option_problem("--pack", o.pack, "政策包编号之一：" + join(ids)));
     }
+    if (!problems.empty()) throw InputError(problems);
     Registry r(o.registry, Registry::Open::MustExist);
 
     struct Report {
@@ -74,6 +77,7 @@ int run_stats_command(const StatsOptions& o) {
         YearlyStatistics stats;
     };
     std::vector<Report> reports;
+    std::vector<std::string> available;  // pack: years, for the message when no pack has the year
     for (const auto& [id, policy] : catalog) {
         if (!o.pack.empty() && id != o.pack) continue;
         const StatisticsInput input = r.statistics_input(id);
@@ -83,6 +87,7 @@ int run_stats_command(const StatsOptions& o) {
                 throw InputError({option_problem("--year", std::to_string(o.year),
                                                  "登记库 " + o.registry.string() + " 中 " + policy.jurisdiction + "（" + id +
                                                      "）有评选记录的年度之一：" + years_text(input.cycle_years))});
+            if (!input.cycle_years.empty()) available.push_back(id + "：" + years_text(input.cycle_years));
             if (!input.cycle_years.empty())
                 std::cout << policy.jurisdiction << "（" << id << "）：登记库中没有 " << o.year << " 年的评选记录（有 "
                           << years_text(input.cycle_years) << "），不生成。\n";
@@ -90,10 +95,11 @@ int run_stats_command(const StatsOptions& o) {
         }
         reports.push_back({&policy, compute_statistics(policy, input, o.year, first_year(o, input.cycle_years), *as_of)});
     }
-    if (reports.empty()) {
-        std::cout << "登记库 " << o.registry.string() << " 中没有 " << o.year << " 年的评选记录，未写入任何文件。\n";
-        return 0;
-    }
+    if (reports.empty())
+        throw InputError({option_problem("--year", std::to_string(o.year),
+                                         "登记库 " + o.registry.string() + " 中有评选记录的年度（" +
+                                             (available.empty() ? std::string("登记库中还没有任何评选记录") : join(available, "；")) +
+                                             "）")});
 
     const RenderEnv env{o.data_dir};
     std::vector<std::unique_ptr<StagedOutput>> staged;

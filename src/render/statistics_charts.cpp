@@ -1,5 +1,6 @@
 #include "render/statistics_charts.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace award {
@@ -26,11 +27,31 @@ std::vector<pdf::Text> year_categories(const YearlyStatistics& s) {
     return out;
 }
 
-// 申报, 受理, 获奖 of each group; no groups: no data (the chart says so).
-pdf::Chart group_chart(const std::vector<GroupFigures>& groups, int number, const std::string& caption) {
+// 申报, 受理, 获奖 of each group; no groups: no data (the chart says so). Past
+// kMaxGroups groups the smallest are drawn together as "其他" (the table lists each).
+pdf::Chart group_chart(const std::vector<GroupFigures>& all, int number, const std::string& caption) {
+    constexpr std::size_t kMaxGroups = 10;
     pdf::Chart c = chart(pdf::Chart::Kind::GroupedBar, number, caption, "家");
     c.height_mm = 75;
     c.no_data = pdf::Text("（本年度无申报，未绘制图表）");
+    std::vector<GroupFigures> groups = all;
+    if (groups.size() > kMaxGroups) {
+        // Largest first, 未填写/未能归类 kept as they are sorted (last): the rest into 其他.
+        std::vector<GroupFigures> kept, rest;
+        std::vector<GroupFigures> sorted = all;
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const GroupFigures& a, const GroupFigures& b) { return a.applications > b.applications; });
+        for (std::size_t i = 0; i < sorted.size(); ++i) (i < kMaxGroups - 1 ? kept : rest).push_back(sorted[i]);
+        GroupFigures other;
+        other.group = "其他" + std::to_string(rest.size()) + "个";
+        for (const auto& g : rest) {
+            other.applications += g.applications;
+            other.accepted += g.accepted;
+            other.awarded += g.awarded;
+        }
+        kept.push_back(other);
+        groups = kept;
+    }
     std::vector<std::optional<double>> applied, accepted, awarded;
     for (const auto& g : groups) {
         c.categories.emplace_back(g.group);
@@ -138,7 +159,9 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
     out.industry = group_chart(s.by_industry, ++number, y + "申报组织行业分布（GB/T 4754 门类）");
     out.township = group_chart(s.by_township, ++number, y + "申报组织所在镇（街道）");
     out.size = group_chart(s.by_size, ++number, y + "申报组织规模");
-    out.history = group_chart(s.by_history, ++number, y + "首次申报与再次申报");
+    out.history = group_chart(s.earlier_cycles ? s.by_history : std::vector<GroupFigures>{}, ++number,
+                              y + "首次申报与再次申报");
+    if (!s.earlier_cycles) out.history.no_data = pdf::Text("（登记库中没有往届评选记录，无法区分首次申报与再次申报，未绘制图表）");
 
     // 类目得分
     out.categories = chart(pdf::Chart::Kind::GroupedBar, ++number,
@@ -180,20 +203,22 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
     }
 
     // 不予受理原因
-    const std::string earlier = earlier_years_text(s);
-    out.rejections = chart(earlier.empty() ? pdf::Chart::Kind::Bar : pdf::Chart::Kind::GroupedBar, ++number,
+    // 不予受理原因: one series per cycle compared, so each year stands against each year.
+    out.rejections = chart(s.cycles.size() > 1 ? pdf::Chart::Kind::GroupedBar : pdf::Chart::Kind::Bar, ++number,
                            "不予受理依据条款（人次）", "人次");
     out.rejections.height_mm = 70;
     out.rejections.no_data = pdf::Text("（所列年度没有不予受理的申报，未绘制图表）");
     if (!s.rejections.empty()) {
-        std::vector<std::optional<double>> now, before;
-        for (const auto& r : s.rejections) {
-            out.rejections.categories.emplace_back(r.article);
-            now.push_back(r.count);
-            before.push_back(r.earlier);
+        for (const auto& r : s.rejections) out.rejections.categories.emplace_back(r.article);
+        for (const auto& c : s.cycles) {
+            std::vector<std::optional<double>> v;
+            for (const auto& r : s.rejections) {
+                const auto it = r.by_year.find(c.year);
+                v.push_back(it == r.by_year.end() ? 0 : it->second);
+            }
+            out.rejections.series.push_back(series(year_label(c.year), v));
         }
-        out.rejections.series = {series(y, now)};
-        if (!earlier.empty()) out.rejections.series.push_back(series(earlier, before));
+        if (out.rejections.series.size() > 3) out.rejections.show_values = false;  // the table has them
     }
     return out;
 }

@@ -98,6 +98,7 @@ tpl::Figure cycles_figure(const Policy& policy, const YearlyStatistics& s, const
                                    pdf::Text(std::to_string(c.reached_onsite))};
         for (const auto& a : awards) {
             std::string cell = std::to_string(count_of(c.awarded_by_award, a));
+            if (int r = count_of(c.repeats, a); r > 0) cell += "（含再次获奖" + std::to_string(r) + "）";
             if (int v = count_of(c.vacancies, a); v > 0) cell += "（空缺" + std::to_string(v) + "）";
             row.emplace_back(cell);
         }
@@ -120,6 +121,7 @@ tpl::Figure group_figure(const YearlyStatistics& s, const std::vector<GroupFigur
     f.paragraph(pdf::Text("表" + std::to_string(++table_no) + " " + title), caption_style());
     pdf::Table t = table({{"组别", Align::Left}, {"申报", Align::Right}, {"受理", Align::Right}, {"受理率", Align::Right},
                           {"获奖", Align::Right}, {"获奖率", Align::Right}});
+    t.font_size = kTableSize;
     GroupFigures total;
     for (const auto& g : groups) {
         t.rows.push_back({pdf::Text(g.group, registry_origin(s, field)), pdf::Text(std::to_string(g.applications)),
@@ -148,21 +150,17 @@ tpl::Figure categories_figure(const YearlyStatistics& s, const StatisticsCharts&
     f.paragraph(pdf::Text("表" + std::to_string(++table_no) + " 各类目得分率（平均值 ± 标准差）"), caption_style());
     std::vector<std::pair<std::string, Align>> cols{{"类目", Align::Left}};
     for (int y : years) cols.push_back({year_text(y), Align::Right});
-    cols.push_back({year_text(s.year) + "最低—最高", Align::Right});
     pdf::Table t = table(cols);
     t.font_size = kTableSize;
     for (const auto& c : s.categories) {
         std::vector<pdf::Text> row{pdf::Text(c.category + " " + c.name)};
-        const CategoryFigures::Year* now = nullptr;
         for (int y : years) {
             const CategoryFigures::Year* fy = nullptr;
             for (const auto& x : c.years)
                 if (x.year == y) fy = &x;
-            if (fy && y == s.year) now = fy;
             row.emplace_back(fy ? percent_text(fy->mean_hundredths) + " ± " + points_text(fy->sd_hundredths)
                                 : std::string("—"));
         }
-        row.emplace_back(now ? percent_text(now->min_hundredths) + "—" + percent_text(now->max_hundredths) : std::string("—"));
         t.rows.push_back(std::move(row));
     }
     f.table(std::move(t));
@@ -214,6 +212,12 @@ tpl::Figure reports_figure(const YearlyStatistics& s, const StatisticsCharts& ch
         for (int n : reporting) count_row.emplace_back(std::to_string(n));
         t.rows.push_back(std::move(count_row));
         f.table(std::move(t));
+        f.paragraph(pdf::Text("注：各年度平均值按报送该年数据的获奖组织计算，各年度的组织不尽相同，年度间的变化"
+                              "有一部分来自组织构成的不同。"),
+                    note_style());
+    } else if (!s.indicators.empty()) {
+        f.paragraph(pdf::Text("获奖组织尚未报送年度数据，未列表，未绘制图表。"));
+        return f;
     }
     for (const auto& c : charts.indicators) f.chart(c);
     return f;
@@ -224,13 +228,16 @@ tpl::Figure rejections_figure(const YearlyStatistics& s, const StatisticsCharts&
     f.chart(charts.rejections);
     if (s.rejections.empty()) return f;
     f.paragraph(pdf::Text("表" + std::to_string(++table_no) + " 不予受理依据条款（人次）"), caption_style());
-    const std::string earlier = earlier_years_text(s);
-    std::vector<std::pair<std::string, Align>> cols{{"条款", Align::Left}, {year_text(s.year), Align::Right}};
-    if (!earlier.empty()) cols.push_back({earlier, Align::Right});
+    std::vector<std::pair<std::string, Align>> cols{{"条款", Align::Left}};
+    for (const auto& c : s.cycles) cols.push_back({year_text(c.year), Align::Right});
     pdf::Table t = table(cols);
+    t.font_size = kTableSize;
     for (const auto& r : s.rejections) {
-        std::vector<pdf::Text> row{pdf::Text(r.article), pdf::Text(std::to_string(r.count))};
-        if (!earlier.empty()) row.emplace_back(std::to_string(r.earlier));
+        std::vector<pdf::Text> row{pdf::Text(r.article)};
+        for (const auto& c : s.cycles) {
+            const auto it = r.by_year.find(c.year);
+            row.emplace_back(std::to_string(it == r.by_year.end() ? 0 : it->second));
+        }
         t.rows.push_back(std::move(row));
     }
     f.table(std::move(t));
@@ -288,34 +295,51 @@ pdf::Document build_statistics_report_pdf(const std::filesystem::path& data_dir,
     std::string by_award, vacancies;
     for (const auto& [name, n] : c.awarded_by_award)
         if (n > 0) by_award += (by_award.empty() ? "" : "、") + name + std::to_string(n) + "家";
-    for (const auto& [name, n] : c.vacancies) vacancies += (vacancies.empty() ? "" : "、") + name + "空缺" + std::to_string(n) + "名";
+    for (const auto& [name, n] : c.vacancies) {
+        vacancies += (vacancies.empty() ? "" : "、") + name + "空缺" + std::to_string(n) + "名";
+        if (const int r = count_of(c.repeats, name); r > 0)
+            vacancies += "（另有再次获奖" + std::to_string(r) + "家，不占名额）";
+    }
+    flag("has_applications", c.applications > 0);
+    flag("has_awards", !by_award.empty());
     text("awards_detail", by_award);
     flag("has_vacancies", !vacancies.empty());
     text("vacancies", vacancies);
+    bool pays = c.prize_yuan > 0 || b.prize_yuan > 0;
+    for (const auto& a : policy.awards) pays = pays || a.prize_yuan > 0;
+    flag("has_money", pays);
     text("prize", wan_text(c.prize_yuan));
     text("prize_change", money_change_text(c.prize_yuan + c.top_up_yuan, b.prize_yuan + b.top_up_yuan));
     flag("has_top_up", c.top_up_yuan > 0);
     text("top_up", wan_text(c.top_up_yuan));
 
-    // 申报结构
-    const GroupFigures* top_industry = nullptr;
-    for (const auto& g : s.by_industry)
-        if (g.group != "未填写" && g.group != "未能归类" && (!top_industry || g.applications > top_industry->applications))
-            top_industry = &g;
-    flag("has_industry", top_industry != nullptr);
-    text("industry_groups", std::to_string(s.by_industry.size()));
-    text("top_industry", top_industry ? top_industry->group : "", registry_origin(s, "industry"));
-    text("top_industry_count", top_industry ? std::to_string(top_industry->applications) : "");
-    text("top_industry_share", top_industry ? share_text({top_industry->applications, c.applications}) : "");
-    const GroupFigures* top_township = nullptr;
-    for (const auto& g : s.by_township)
-        if (g.group != "未填写" && (!top_township || g.applications > top_township->applications)) top_township = &g;
-    flag("has_township", top_township != nullptr);
-    text("township_groups", std::to_string(s.by_township.size() - (s.by_township.empty() || s.by_township.back().group != "未填写" ? 0 : 1)));
-    text("top_township", top_township ? top_township->group : "", registry_origin(s, "township"));
-    text("top_township_count", top_township ? std::to_string(top_township->applications) : "");
+    // 申报结构: the largest groups, all of them when several are as large.
+    auto leaders = [&](const std::vector<GroupFigures>& groups, const std::string& prefix, const std::string& kind,
+                       const std::string& field) {
+        int most = 0, named = 0;
+        for (const auto& g : groups)
+            if (g.group != "未填写" && g.group != "未能归类") {
+                most = std::max(most, g.applications);
+                ++named;
+            }
+        std::vector<std::string> top;
+        for (const auto& g : groups)
+            if (g.group != "未填写" && g.group != "未能归类" && g.applications == most && most > 0) top.push_back(g.group);
+        std::string names;
+        for (std::size_t i = 0; i < top.size() && i < 3; ++i) names += (i ? "、" : "") + top[i];
+        if (top.size() > 3) names += "等" + std::to_string(top.size()) + "个" + kind;
+        flag("has_" + prefix, !top.empty());
+        flag("top_" + prefix + "_tied", top.size() > 1);
+        text(prefix + "_groups", std::to_string(named));
+        text("top_" + prefix, names, registry_origin(s, field));
+        text("top_" + prefix + "_count", std::to_string(most));
+        text("top_" + prefix + "_share", share_text({most, c.applications}));
+    };
+    leaders(s.by_industry, "industry", "门类", "industry");
+    leaders(s.by_township, "township", "镇（街道）", "township");
     GroupFigures first_time, returning;
     for (const auto& g : s.by_history) (g.group == "首次申报" ? first_time : returning) = g;
+    flag("has_history", s.earlier_cycles);
     flag("has_returning", returning.applications > 0);
     text("first_time", std::to_string(first_time.applications));
     text("first_time_success", share_text(first_time.success()));
@@ -356,17 +380,24 @@ pdf::Document build_statistics_report_pdf(const std::filesystem::path& data_dir,
     flag("has_report_form", !s.indicators.empty());
 
     // 不予受理原因
-    const ArticleCount* top_article = s.rejections.empty() || s.rejections.front().count == 0 ? nullptr : &s.rejections.front();
-    flag("has_rejections", top_article != nullptr);
-    text("top_article", top_article ? top_article->article : "");
-    text("top_article_count", top_article ? std::to_string(top_article->count) : "");
+    // The articles cited most this year (rejections come most cited first).
+    std::string top_articles;
+    int most_cited = s.rejections.empty() ? 0 : s.rejections.front().count;
+    for (const auto& r : s.rejections)
+        if (r.count == most_cited && most_cited > 0) top_articles += (top_articles.empty() ? "" : "、") + r.article;
+    flag("has_rejections", most_cited > 0);
+    flag("top_article_tied", top_articles.find("、") != std::string::npos);
+    text("top_article", top_articles);
+    text("top_article_count", std::to_string(most_cited));
 
     int table_no = 0;
     figure("cycles_figure", cycles_figure(policy, s, charts, table_no));
     figure("industry_figure", group_figure(s, s.by_industry, charts.industry, "申报组织行业分布", "industry", table_no));
     figure("township_figure", group_figure(s, s.by_township, charts.township, "申报组织所在镇（街道）", "township", table_no));
     figure("size_figure", group_figure(s, s.by_size, charts.size, "申报组织规模", "size", table_no));
-    figure("history_figure", group_figure(s, s.by_history, charts.history, "首次申报与再次申报", "applications", table_no));
+    // Without an earlier cycle in the registry every applicant would look first-time: no table.
+    figure("history_figure", group_figure(s, s.earlier_cycles ? s.by_history : std::vector<GroupFigures>{}, charts.history,
+                                          "首次申报与再次申报", "applications", table_no));
     figure("categories_figure", categories_figure(s, charts, table_no));
     figure("reports_figure", reports_figure(s, charts, table_no));
     figure("rejections_figure", rejections_figure(s, charts, table_no));

@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
+
+using namespace std::string_literals;
 
 #include "support.hpp"
 
@@ -69,7 +72,7 @@ TEST_CASE("award stats 2025 on the 魏都区 history: the summary's figures are 
     // prize money 100000 + 3 × 10000 + 10000 = 14万元 (2024: 22万元).
     CHECK(has(text, "2025年共收到申报16家，较2024年增加1家；受理10家，较2024年减少1家，受理率62.50%；进入现场评审6家；"
                     "获奖5家，较2024年减少3家（区长质量奖1家、区长质量提名奖3家、质量管理创新奖1家）。"
-                    "区长质量奖空缺1名、区长质量提名奖空缺1名。发放奖金14万元，合计较2024年减少8万元。"));
+                    "区长质量奖空缺1名、区长质量提名奖空缺1名。发放奖金14万元，较2024年减少8万元。"));
     // 门类: 橡胶和塑料制品业, 金属制品业, 农副食品加工业, 电气机械和器材制造业 are C: 4 of 16.
     CHECK(has(text, "最多的是C制造业，4家，占25.00%。"));
     CHECK(has(text, "从地域看，申报最多的是七里店街道，3家。"));
@@ -83,7 +86,7 @@ TEST_CASE("award stats 2025 on the 魏都区 history: the summary's figures are 
     // 华兴水务 sent none for 2025 (its one report is 2026's) → 7 received, 1 overdue.
     CHECK(has(text, "截至2025年12月31日，获奖组织应报送年度数据8份，已报送7份，逾期未报送1份。"));
     // 2025 rejections: 第九条 twice, 第十一条 twice, the rest once (6 applications, 8 人次).
-    CHECK((has(text, "引用最多的条款是第九条（2人次）") || has(text, "引用最多的条款是第十一条（2人次）")));
+    CHECK(has(text, "2025年不予受理6家，引用最多的条款是第九条、第十一条（各2人次）。"));
     CHECK(has(text, "魏都区区长质量奖评委会秘书处2025年12月31日"));
 
     // The workbook: the same figures as numbers, and native charts over those cells.
@@ -142,6 +145,7 @@ TEST_CASE("award stats 2026 after the 魏都区 run: three cycles, both files, e
     CHECK(has(text, "应报送年度数据21份，已报送17份，逾期未报送4份。"));
     for (int n = 1; n <= 18; ++n) CHECK(has(text, "图" + std::to_string(n)));
     CHECK(has(text, "表1历年评选情况"));
+    CHECK(!has(text, "未绘制图表"));  // every chart has its data: none says it has none
     CHECK(has(text, "2024年151173.33%"));  // 年度 申报 受理 受理率 …: 15, 11, 73.33% (11/15)
     // No applicant of the 2026 case either.
     for (const auto& a : read_json(case_dir("weidu-2026") / "applicants.json")["applicants"]) {
@@ -166,5 +170,38 @@ TEST_CASE("award stats refuses a year the registry has no cycle of, and a --sinc
     CHECK(since.status == 2);
     CHECK(has(since.err, "--since"));
     CHECK(has(since.err, "--as-of"));
+    // Without --pack: no pack has 2023 → refused too (exit 2), with the years each pack has.
+    const Ran any = o.award({"stats", "--year", "2023", "--out", o.out.string()});
+    INFO(any.out + any.err);
+    CHECK(any.status == 2);
+    CHECK(has(any.err, "weidu：2024、2025"));
+    // A report of 2025 counted as of a day before 2025.
+    const Ran early = o.award({"stats", "--year", "2025", "--as-of", "2024-12-31", "--out", o.out.string()});
+    INFO(early.out + early.err);
+    CHECK(early.status == 2);
+    CHECK(has(early.err, "2025-01-01"));
     CHECK(!fs::exists(o.out));
+}
+
+TEST_CASE("award stats on a registry with one 鹿城区 cycle: no first-time/returning split, no prize money sentence", "[e2e][stats]") {
+    const CaseRun& lucheng = sample_run("lucheng-2026");
+    REQUIRE(lucheng.ran.status == 0);
+    TempDir tmp;
+    const Ran r = run_award({"stats", "--year", "2026", "--pack", "lucheng", "--as-of", "2026-12-31", "--out", tmp.path().string()});
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    const std::string text = squeeze(pdf_text(tmp.path() / "lucheng-2026年度统计报告" / "年度统计报告.pdf"));
+    INFO(text);
+    CHECK(has(text, "本报告依据获奖登记库中2026年共1届评选的记录编制"));
+    // No earlier cycle: every applicant would look first-time, so the report does not split them.
+    CHECK(!has(text, "首次申报"s + "21"));
+    CHECK(!has(text, "均为首次申报"));
+    CHECK(has(text, "（登记库中没有往届评选记录，无法区分首次申报与再次申报，未绘制图表）"));
+    // 鹿城区 grants no money: no "发放奖金0元".
+    CHECK(!has(text, "发放奖金"));
+    // Two articles cited 4 times each: both named.
+    CHECK(has(text, "引用最多的条款是第十一条（一）、第十一条（五）（各4人次）。"));
+    const auto sheet = xlsx_rows(tmp.path() / "lucheng-2026年度统计报告" / "年度统计报告.xlsx", "申报结构");
+    INFO(joined(sheet));
+    CHECK(has_row_with(sheet, {"登记库中没有往届评选记录"}));
 }

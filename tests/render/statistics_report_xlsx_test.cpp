@@ -75,6 +75,7 @@ YearlyStatistics sample() {
     s.by_township = {group("西大街道", 8, 6, 3), group("东大街道", 7, 6, 2)};
     s.by_size = {group("大型", 3, 3, 2), group("中型", 6, 5, 2), group("小型", 5, 3, 1), group("未填写", 1, 1, 0)};
     s.by_history = {group("首次申报", 10, 8, 3), group("再次申报", 5, 4, 2)};
+    s.earlier_cycles = true;
     s.scored_stage = "material";
     // 2024 has no category scores; 2025 ten applicants, 2026 eleven.
     int k = 0;
@@ -82,8 +83,8 @@ YearlyStatistics sample() {
         CategoryFigures f;
         f.category = cat.id;
         f.name = cat.name;
-        f.years.push_back({2025, 10, 6000 + 100 * k, 800 + k, 4500 + k, 7500 + k});
-        f.years.push_back({2026, 11, 6250 + 150 * k, 700 + k, 4800 + k, 8100 + k});
+        f.years.push_back({2025, 10, 6000 + 100 * k, 800 + k});
+        f.years.push_back({2026, 11, 6250 + 150 * k, 700 + k});
         s.categories.push_back(f);
         ++k;
     }
@@ -98,7 +99,7 @@ YearlyStatistics sample() {
     intensity.unit = "%";  // no winner has reported it yet
     s.indicators = {revenue, intensity};
     s.reports = {7, 5, 2};
-    s.rejections = {{"第九条", 2, 3}, {"第十一条（二）", 1, 0}};
+    s.rejections = {{"第九条", 2, 3, {{2024, 1}, {2025, 2}, {2026, 2}}}, {"第十一条（二）", 1, 0, {{2026, 1}}}};
     return s;
 }
 
@@ -110,6 +111,7 @@ YearlyStatistics empty_year() {
     s.since = 2025;
     s.as_of = Date(2026, 12, 1);
     s.cycles = {cycle(2025, 4, 4, 2, 1, 1, 0, 0, {{"区长质量奖", 1}, {"区长质量提名奖", 4}}, 50000, 0)};
+    s.earlier_cycles = true;  // 2025
     s.scored_stage = "material";
     for (const auto& cat : weidu().score_sheet.categories) {
         CategoryFigures f;
@@ -378,7 +380,7 @@ TEST_CASE("Statistics XLSX charts are native charts over the cells holding the r
         CHECK(radar["series"][0]["categories"][0] == "4.1 领导");
         CHECK(radar["series"][0]["categories"][6] == "4.7 结果");
         CHECK(radar["series"][1]["values"][6].get<double>() == Approx(71.5));  // 6250 + 6 × 150
-        // The tables, this year first: mean, spread (points), lowest and highest.
+        // The tables, this year first: mean and spread (points).
         CHECK(row_of(sheet, "2026年各类目得分率（材料评审）") > 0);
         CHECK(row_of(sheet, "2026年各类目得分率（材料评审）") < row_of(sheet, "2025年各类目得分率（材料评审）"));
         const json mean = table_value(sheet, "类目", "平均得分率", "4.2");
@@ -386,7 +388,9 @@ TEST_CASE("Statistics XLSX charts are native charts over the cells holding the r
         CHECK(mean["format"] == "0.00\"%\"");
         CHECK(table_value(sheet, "类目", "评审家数", "4.2")["v"] == 11);
         CHECK(table_value(sheet, "类目", "标准差（百分点）", "4.2")["v"].get<double>() == Approx(7.01));
-        CHECK(table_value(sheet, "类目", "最高得分率", "4.7")["v"].get<double>() == Approx(81.06));
+        // No lowest or highest: each would be one applicant's score.
+        CHECK(row_of(sheet, "最高得分率") == 0);
+        CHECK(row_of(sheet, "最低得分率") == 0);
         CHECK(table_value(sheet, "类目", "名称", "4.6")["v"] == "测量、分析与改进");
     }
 
@@ -407,17 +411,19 @@ TEST_CASE("Statistics XLSX charts are native charts over the cells holding the r
         CHECK(table_value(sheet, "数据年度", "平均值", "2024年")["format"] == "#,##0.00");
     }
 
-    SECTION("不予受理原因: the articles, this year against the earlier years") {
+    SECTION("不予受理原因: the articles, a column per year compared") {
         const json& sheet = book["不予受理原因"];
         REQUIRE(sheet["charts"].size() == 1);
         const json& bar = sheet["charts"][0];
         CHECK(bar["type"] == "BarChart");
         CHECK(bar["grouping"] == "clustered");
         check_same_figures(bar, expected.rejections);
-        CHECK(bar["series"][0]["name"] == "2026年");
-        CHECK(bar["series"][1]["name"] == "2024—2025年");
+        REQUIRE(bar["series"].size() == 3);
+        CHECK(bar["series"][0]["name"] == "2024年");
+        CHECK(bar["series"][2]["name"] == "2026年");
         CHECK(bar["series"][0]["categories"] == json::array({"第九条", "第十一条（二）"}));
-        CHECK(numbers(bar["series"][1]["values"]) == std::vector<double>{3, 0});
+        CHECK(numbers(bar["series"][1]["values"]) == std::vector<double>{2, 0});  // 2025
+        CHECK(numbers(bar["series"][2]["values"]) == std::vector<double>{2, 1});  // 2026
         // The count of rejected applications: 15 − 12 this year, 2 + 1 before.
         CHECK(sheet["cells"]["A1"]["v"].get<std::string>().find("2026年不予受理申报3家，2024—2025年共3家") == 0);
     }
@@ -455,7 +461,7 @@ TEST_CASE("Statistics XLSX category sheet names no applicant and holds only stat
     const json book = written(tmp, sample());
     const json& sheet = book["类目得分"];
     const std::regex credit_code("[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}");
-    std::set<std::string> allowed{"类目", "名称", "评审家数", "平均得分率", "标准差（百分点）", "最低得分率", "最高得分率",
+    std::set<std::string> allowed{"类目", "名称", "评审家数", "平均得分率", "标准差（百分点）",
                                   "2025年", "2026年", "—"};
     for (const auto& cat : weidu().score_sheet.categories) {
         allowed.insert(cat.id);

@@ -10,7 +10,7 @@
 //   类目得分      the radar of the category means by year, then a table per year (anonymous:
 //                 statistics only, never an applicant)
 //   报送数据      reports due / received / overdue, the indicators' points, a line chart each
-//   不予受理原因  the articles' counts, this year against the earlier years
+//   不予受理原因  the articles' counts, a column per year compared
 //
 // Percentages (受理率, 获奖率, 得分率) are cells holding the percentage itself with two
 // decimals and a literal "%" in the number format (91.67 shows as 91.67%), as the chart
@@ -84,7 +84,6 @@ void write_notes(Workbook& wb, const Policy& policy, const YearlyStatistics& s, 
     sheet.header({"项目", "说明"});
     const std::string stage = stage_name(policy, s.scored_stage);
     const std::string span = s.since < s.year ? std::to_string(s.since) + "—" + year_text(s.year) : year_text(s.year);
-    const std::string earlier = earlier_years_text(s);
     auto line = [&](const std::string& what, const std::string& text) {
         sheet.row({Cell::text(what), Cell::wrapped(text)});
     };
@@ -97,11 +96,10 @@ void write_notes(Workbook& wb, const Policy& policy, const YearlyStatistics& s, 
                           "其后为历年申报与获奖、获奖组织、奖金发放三幅图及其数据。");
     line("工作表“申报结构”", year_text(s.year) + "申报组织按行业门类（GB/T 4754—2017）、所在镇（街道）、企业规模、"
                                                  "首次或再次申报分组的申报、受理、获奖家数和受理率、获奖率，各附一图。");
-    line("工作表“类目得分”", "各年度" + stage + "中 GB/T 19580 各类目的平均得分率（雷达图）及评审家数、标准差、最低和最高得分率。"
+    line("工作表“类目得分”", "各年度" + stage + "中 GB/T 19580 各类目的平均得分率（雷达图）及评审家数、标准差（不列最低、最高得分率：那是某一组织的得分；参评不足3家的年度不列）。"
                           "本表为统计值，不列任何申报组织的名称或代码。");
     line("工作表“报送数据”", "获奖组织年度报表的应报送、已报送、逾期份数，各指标历年平均值及其折线图。");
-    line("工作表“不予受理原因”", "各条款不予受理的人次：" + year_text(s.year) +
-                                    (earlier.empty() ? "" : "与" + earlier + "合计") + "。");
+    line("工作表“不予受理原因”", "各条款不予受理的人次，所列各年度分列。");
     line("口径：受理", "除不予受理以外的全部申报（含未获奖、被取消的）；受理率＝受理÷申报。");
     line("口径：进入现场评审", "评审进入现场评审阶段（或其后阶段）的申报。");
     line("口径：获奖组织", "获得任一奖项的组织，同一组织获得多个奖项只计一家；各奖项列按奖项分别计数；"
@@ -155,11 +153,12 @@ void write_overview(Workbook& wb, const Policy& policy, const YearlyStatistics& 
 // ---- 申报结构 ----
 
 void write_groups(Sheet& sheet, const YearlyStatistics& s, const std::vector<GroupFigures>& groups,
-                  const pdf::Chart& chart, const std::string& dimension, const std::string& caption) {
+                  const pdf::Chart& chart, const std::string& dimension, const std::string& caption,
+                  const std::string& why_empty = "") {
     xlsx::Chart c = converted(chart, dimension);
     if (groups.empty()) {
         // One sentence for the table and the chart: no empty table.
-        c.no_data = "（" + year_text(s.year) + "无申报，未列表，未绘制图表）";
+        c.no_data = why_empty.empty() ? "（" + year_text(s.year) + "无申报，未列表，未绘制图表）" : why_empty;
         sheet.chart_table(c);
         return;
     }
@@ -189,7 +188,10 @@ void write_structure(Workbook& wb, const YearlyStatistics& s, const StatisticsCh
     write_groups(sheet, s, s.by_industry, charts.industry, "行业门类", y + "申报组织按行业门类（GB/T 4754—2017）");
     write_groups(sheet, s, s.by_township, charts.township, "所在镇（街道）", y + "申报组织按所在镇（街道）");
     write_groups(sheet, s, s.by_size, charts.size, "企业规模", y + "申报组织按企业规模");
-    write_groups(sheet, s, s.by_history, charts.history, "申报类别", y + "首次申报与再次申报");
+    // Without an earlier cycle in the registry every applicant would look first-time.
+    write_groups(sheet, s, s.earlier_cycles ? s.by_history : std::vector<GroupFigures>{}, charts.history, "申报类别",
+                 y + "首次申报与再次申报",
+                 s.earlier_cycles ? "" : "（登记库中没有往届评选记录，无法区分首次申报与再次申报，未列表，未绘制图表）");
     sheet.finish();
 }
 
@@ -226,19 +228,18 @@ void write_categories(Workbook& wb, const Policy& policy, const YearlyStatistics
             continue;
         }
         sheet.note_row(year_text(year) + "各类目得分率（" + stage + "）");
-        heading(sheet, {"类目", "名称", "评审家数", "平均得分率", "标准差（百分点）", "最低得分率", "最高得分率"});
+        heading(sheet, {"类目", "名称", "评审家数", "平均得分率", "标准差（百分点）"});
         for (const auto& f : s.categories) {
             const CategoryFigures::Year* fy = nullptr;
             for (const auto& y : f.years)
                 if (y.year == year && y.count > 0) fy = &y;
             if (!fy) {
                 sheet.row({Cell::text(f.category), Cell::text(f.name), count_cell(0), Cell::text(kNoneText),
-                           Cell::text(kNoneText), Cell::text(kNoneText), Cell::text(kNoneText)});
+                           Cell::text(kNoneText)});
                 continue;
             }
             sheet.row({Cell::text(f.category), Cell::text(f.name), count_cell(fy->count), percent_cell(fy->mean_hundredths),
-                       Cell::number(fy->sd_hundredths / 100.0, kPointsFormat), percent_cell(fy->min_hundredths),
-                       percent_cell(fy->max_hundredths)});
+                       Cell::number(fy->sd_hundredths / 100.0, kPointsFormat)});
         }
         blank_row(sheet);
     }
