@@ -7,8 +7,6 @@ namespace award {
 
 namespace {
 
-std::string year_label(int y) { return std::to_string(y) + "年"; }
-
 pdf::ChartSeries series(std::string name, std::vector<std::optional<double>> values) {
     return pdf::ChartSeries{pdf::Text(std::move(name)), std::move(values)};
 }
@@ -23,7 +21,7 @@ pdf::Chart chart(pdf::Chart::Kind kind, int number, const std::string& caption, 
 
 std::vector<pdf::Text> year_categories(const YearlyStatistics& s) {
     std::vector<pdf::Text> out;
-    for (const auto& c : s.cycles) out.emplace_back(year_label(c.year));
+    for (const auto& c : s.cycles) out.emplace_back(year_text(c.year));
     return out;
 }
 
@@ -66,11 +64,15 @@ pdf::Chart group_chart(const std::vector<GroupFigures>& all, int number, const s
 
 }  // namespace
 
-std::string percent_text(int hundredths) {
-    const int whole = std::abs(hundredths) / 100, frac = std::abs(hundredths) % 100;
+std::string year_text(int year) { return std::to_string(year) + "年"; }
+
+std::string two_decimals(long long hundredths) {
+    const long long whole = std::llabs(hundredths) / 100, frac = std::llabs(hundredths) % 100;
     return std::string(hundredths < 0 ? "-" : "") + std::to_string(whole) + "." + (frac < 10 ? "0" : "") +
-           std::to_string(frac) + "%";
+           std::to_string(frac);
 }
+
+std::string percent_text(int hundredths) { return two_decimals(hundredths) + "%"; }
 
 std::string share_text(const Share& s) { return s.defined() ? percent_text(s.hundredths()) : "—"; }
 
@@ -82,7 +84,7 @@ std::string earlier_years_text(const YearlyStatistics& s) {
             last = c.year;
         }
     if (!first) return "";
-    return first == last ? year_label(first) : std::to_string(first) + "—" + year_label(last);
+    return first == last ? year_text(first) : std::to_string(first) + "—" + year_text(last);
 }
 
 std::string stage_name(const Policy& policy, const std::string& stage_id) {
@@ -112,10 +114,10 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
     StatisticsCharts out;
     int number = 0;
     const auto years = year_categories(s);
-    const std::string span = s.cycles.empty() ? year_label(s.year)
-                                              : (s.cycles.front().year == s.year ? year_label(s.year)
+    const std::string span = s.cycles.empty() ? year_text(s.year)
+                                              : (s.cycles.front().year == s.year ? year_text(s.year)
                                                                                  : std::to_string(s.cycles.front().year) + "—" +
-                                                                                       year_label(s.year));
+                                                                                       year_text(s.year));
 
     // 年度概况
     out.cycles = chart(pdf::Chart::Kind::GroupedBar, ++number, span + "申报、受理与获奖情况", "家");
@@ -155,7 +157,7 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
     }
 
     // 申报结构
-    const std::string y = year_label(s.year);
+    const std::string y = year_text(s.year);
     out.industry = group_chart(s.by_industry, ++number, y + "申报组织行业分布（GB/T 4754 门类）");
     out.township = group_chart(s.by_township, ++number, y + "申报组织所在镇（街道）");
     out.size = group_chart(s.by_size, ++number, y + "申报组织规模");
@@ -180,7 +182,7 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
             any = any || x.has_value();
             v.push_back(x);
         }
-        if (any) out.categories.series.push_back(series(year_label(c.year), v));
+        if (any) out.categories.series.push_back(series(year_text(c.year), v));
     }
     if (out.categories.series.size() > 2) out.categories.show_values = false;  // the table under it has the numbers
 
@@ -193,7 +195,7 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
         std::vector<std::optional<double>> v;
         bool whole = true;
         for (const auto& p : t.points) {
-            c.categories.emplace_back(year_label(p.year));
+            c.categories.emplace_back(year_text(p.year));
             v.push_back(double(p.mean_hundredths) / 100);
             whole = whole && p.mean_hundredths % 100 == 0;
         }
@@ -216,7 +218,7 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
                 const auto it = r.by_year.find(c.year);
                 v.push_back(it == r.by_year.end() ? 0 : it->second);
             }
-            out.rejections.series.push_back(series(year_label(c.year), v));
+            out.rejections.series.push_back(series(year_text(c.year), v));
         }
         if (out.rejections.series.size() > 3) out.rejections.show_values = false;  // the table has them
     }

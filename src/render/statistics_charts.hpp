@@ -32,6 +32,10 @@ StatisticsCharts statistics_charts(const Policy& policy, const YearlyStatistics&
 
 // ---- Wording shared by the PDF, the XLSX and the summary ----
 
+// "2026年".
+std::string year_text(int year);
+// "2211.20", "-35.20" from hundredths: exactly two decimals (Score::units_text has no sign).
+std::string two_decimals(long long hundredths);
 // "72.27%" from hundredths of a percent; "—" for a share of nothing.
 std::string percent_text(int hundredths);
 std::string share_text(const Share& s);

@@ -18,15 +18,12 @@ using pdf::Align;
 
 constexpr double kTableSize = 10.5;  // 五号: the wide tables of figures
 
-std::string year_text(int y) { return std::to_string(y) + "年"; }
-
 // "增加3家", "减少2家", "持平".
 std::string change_text(long long now, long long before, const std::string& unit) {
     if (now == before) return "持平";
     return (now > before ? "增加" : "减少") + std::to_string(now > before ? now - before : before - now) + unit;
 }
 
-std::string wan_text(long long yuan) { return yuan_wan(yuan); }
 // "增加10万元", "减少5万元", "持平".
 std::string money_change_text(long long now, long long before) {
     if (now == before) return "持平";
@@ -34,25 +31,12 @@ std::string money_change_text(long long now, long long before) {
 }
 // A figure in 万元 without the unit, for a column headed "（万元）": 600000 → "60", 15000 → "1.5".
 std::string wan_number(long long yuan) { return hundredths_text(yuan / 100); }
-// 12.34 from 1234 hundredths of a percent (for "± 标准差" in percentage points).
-std::string points_text(int hundredths) {
-    std::string p = percent_text(hundredths);
-    p.pop_back();
-    return p;
-}
 
 // "提高1.25个百分点", "下降0.40个百分点", "持平" (hundredths of a percent).
 std::string points_change_text(int now, int before) {
     if (now == before) return "持平";
     const int d = std::abs(now - before);
-    return (now > before ? "提高" : "下降") + points_text(d) + "个百分点";
-}
-
-// 2211.20 from 221120 hundredths: every mean of the table with two decimals.
-std::string fixed_2dp(long long hundredths) {
-    const long long a = hundredths < 0 ? -hundredths : hundredths;
-    const long long frac = a % 100;
-    return std::string(hundredths < 0 ? "-" : "") + std::to_string(a / 100) + "." + (frac < 10 ? "0" : "") + std::to_string(frac);
+    return (now > before ? "提高" : "下降") + two_decimals(d) + "个百分点";
 }
 
 pdf::Origin registry_origin(const YearlyStatistics& s, const std::string& field) {
@@ -158,7 +142,7 @@ tpl::Figure categories_figure(const YearlyStatistics& s, const StatisticsCharts&
             const CategoryFigures::Year* fy = nullptr;
             for (const auto& x : c.years)
                 if (x.year == y) fy = &x;
-            row.emplace_back(fy ? percent_text(fy->mean_hundredths) + " ± " + points_text(fy->sd_hundredths)
+            row.emplace_back(fy ? percent_text(fy->mean_hundredths) + " ± " + two_decimals(fy->sd_hundredths)
                                 : std::string("—"));
         }
         t.rows.push_back(std::move(row));
@@ -202,7 +186,7 @@ tpl::Figure reports_figure(const YearlyStatistics& s, const StatisticsCharts& ch
                 std::string cell = "—";
                 for (const auto& p : ind.points)
                     if (p.year == years[i])
-                        cell = fixed_2dp(p.mean_hundredths) +
+                        cell = two_decimals(p.mean_hundredths) +
                                (p.count < reporting[i] ? "（" + std::to_string(p.count) + "家）" : std::string());
                 row.emplace_back(cell);
             }
@@ -308,10 +292,10 @@ pdf::Document build_statistics_report_pdf(const std::filesystem::path& data_dir,
     bool pays = c.prize_yuan > 0 || b.prize_yuan > 0;
     for (const auto& a : policy.awards) pays = pays || a.prize_yuan > 0;
     flag("has_money", pays);
-    text("prize", wan_text(c.prize_yuan));
+    text("prize", yuan_wan(c.prize_yuan));
     text("prize_change", money_change_text(c.prize_yuan + c.top_up_yuan, b.prize_yuan + b.top_up_yuan));
     flag("has_top_up", c.top_up_yuan > 0);
-    text("top_up", wan_text(c.top_up_yuan));
+    text("top_up", yuan_wan(c.top_up_yuan));
 
     // 申报结构: the largest groups, all of them when several are as large.
     auto leaders = [&](const std::vector<GroupFigures>& groups, const std::string& prefix, const std::string& kind,

@@ -34,7 +34,6 @@ constexpr const char* kPointsFormat = "0.00";         // 标准差, in percentag
 constexpr const char* kMoneyFormat = "#,##0";
 constexpr const char* kNoneText = "—";
 
-std::string year_text(int y) { return std::to_string(y) + "年"; }
 
 Cell percent_cell(int hundredths) { return Cell::number(hundredths / 100.0, kPercentFormat); }
 Cell share_cell(const Share& s) { return s.defined() ? percent_cell(s.hundredths()) : Cell::text(kNoneText); }
