@@ -178,17 +178,22 @@ inline Ran python(const TempDir& tmp, const std::string& script, const std::vect
     return run(cmd);
 }
 
-// Opens and saves `file` with LibreOffice headless (a private profile, so tests can run
-// side by side); returns the re-saved copy in `out_dir`.
-inline fs::path resave_with_libreoffice(const fs::path& file, const fs::path& out_dir) {
+// Opens `file` with LibreOffice headless (a private profile, so tests can run side by
+// side) and saves it as `format` ("xlsx", "pdf") in `out_dir`; returns the saved file.
+inline fs::path convert_with_libreoffice(const fs::path& file, const fs::path& out_dir, const std::string& format) {
     TempDir profile;
     fs::create_directories(out_dir);
     const Ran r = run("soffice --headless --norestore -env:UserInstallation=file://" + profile.path().string() +
-                      " --convert-to xlsx --outdir " + quote(out_dir.string()) + " " + quote(file.string()));
-    const fs::path saved = out_dir / file.filename();
+                      " --convert-to " + format + " --outdir " + quote(out_dir.string()) + " " + quote(file.string()));
+    const fs::path saved = out_dir / fs::path(file.filename()).replace_extension(format);
     if (r.status != 0 || !fs::exists(saved))
-        throw std::runtime_error("LibreOffice could not re-save " + file.string() + ": " + r.out);
+        throw std::runtime_error("LibreOffice could not save " + file.string() + " as " + format + ": " + r.out);
     return saved;
+}
+
+// Opens and saves `file` with LibreOffice headless; returns the re-saved copy in `out_dir`.
+inline fs::path resave_with_libreoffice(const fs::path& file, const fs::path& out_dir) {
+    return convert_with_libreoffice(file, out_dir, "xlsx");
 }
 
 }  // namespace award::test::sheets

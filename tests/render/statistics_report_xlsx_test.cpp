@@ -531,16 +531,11 @@ TEST_CASE("Statistics XLSX opens in LibreOffice and prints its charts", "[xlsx][
         WARN("LibreOffice or pdftotext is not installed: not checked");
         return;
     }
-    TempDir tmp, profile;
+    TempDir tmp;
     const fs::path file = tmp.path() / "年度统计报告.xlsx";
     write_statistics_report_xlsx(weidu(), sample(), file);
     if (const char* keep = std::getenv("AWARD_KEEP_STATISTICS_XLSX")) fs::copy_file(file, keep, fs::copy_options::overwrite_existing);
-    const Ran r = run("cd " + quote(tmp.path().string()) + " && soffice --headless --norestore -env:UserInstallation=file://" +
-                      profile.path().string() + " --convert-to pdf --outdir " + quote(tmp.path().string()) + " " +
-                      quote(file.string()));
-    const fs::path pdf = tmp.path() / "年度统计报告.pdf";
-    INFO(r.out);
-    REQUIRE(fs::exists(pdf));
+    const fs::path pdf = award::test::sheets::convert_with_libreoffice(file, tmp.path(), "pdf");
     const Ran text = run("pdftotext -layout " + quote(pdf.string()) + " -");
     REQUIRE(text.status == 0);
     INFO(text.out);

@@ -446,15 +446,10 @@ TEST_CASE("XLSX chart workbooks open in LibreOffice and print their charts with 
         WARN("LibreOffice or pdftotext is not installed: not checked");
         return;
     }
-    TempDir tmp, profile;
+    TempDir tmp;
     const fs::path file = tmp.path() / "统计.xlsx";
     write_sample(file);
-    const Ran r = run("cd " + quote(tmp.path().string()) + " && soffice --headless --norestore -env:UserInstallation=file://" +
-                      profile.path().string() + " --convert-to pdf --outdir " + quote(tmp.path().string()) + " " +
-                      quote(file.string()));
-    const fs::path pdf = tmp.path() / "统计.pdf";
-    INFO(r.out);
-    REQUIRE(fs::exists(pdf));
+    const fs::path pdf = award::test::sheets::convert_with_libreoffice(file, tmp.path(), "pdf");
     const Ran text = run("pdftotext -layout " + quote(pdf.string()) + " -");
     REQUIRE(text.status == 0);
     INFO(text.out);
